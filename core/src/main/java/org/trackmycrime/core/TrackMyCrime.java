@@ -1,0 +1,200 @@
+package org.trackmycrime.core;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.trackmycrime.core.enrolment.EnrolmentService;
+import org.trackmycrime.core.internal.Checks;
+import org.trackmycrime.core.internal.jdbi.Db;
+import org.trackmycrime.core.internal.jdbi.JdbiAuditTrail;
+import org.trackmycrime.core.internal.jdbi.JdbiCrimeStore;
+import org.trackmycrime.core.internal.jdbi.JdbiForceStore;
+import org.trackmycrime.core.internal.jdbi.JdbiMessageStore;
+import org.trackmycrime.core.internal.jdbi.JdbiOfficerStore;
+import org.trackmycrime.core.internal.jdbi.JdbiPropertyStore;
+import org.trackmycrime.core.internal.jdbi.JdbiTimelineStore;
+import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
+import org.trackmycrime.core.store.AuditTrail;
+import org.trackmycrime.core.store.CrimeStore;
+import org.trackmycrime.core.store.ForceStore;
+import org.trackmycrime.core.store.MessageStore;
+import org.trackmycrime.core.store.OfficerStore;
+import org.trackmycrime.core.store.PropertyStore;
+import org.trackmycrime.core.store.TimelineStore;
+import org.trackmycrime.core.store.VictimStore;
+
+/**
+ * The entry point of the SDK: build one per data source and share it.
+ *
+ * <pre>{@code
+ * TrackMyCrime tmc = TrackMyCrime.builder().dataSource(ds).build();
+ * tmc.forces().save(new Force("demo-force", "Demo Police", ForceSettings.defaults()));
+ * }</pre>
+ *
+ * <p>Thread-safe. Several stores can be used in one database transaction with {@link
+ * #inTransaction(Supplier)}.
+ */
+public final class TrackMyCrime {
+  /** Where the SDK's Flyway migrations live, for hosts that run Flyway themselves. */
+  public static final String MIGRATIONS_LOCATION = "classpath:db/trackmycrime";
+
+  /** The SDK's own Flyway history table, so it never collides with a host's. */
+  public static final String SCHEMA_HISTORY_TABLE = "tmc_schema_history";
+
+  private final Clock clock;
+  private final Db db;
+  private final ForceStore forces;
+  private final CrimeStore crimes;
+  private final VictimStore victims;
+  private final OfficerStore officers;
+  private final TimelineStore timeline;
+  private final PropertyStore property;
+  private final MessageStore messages;
+  private final AuditTrail audit;
+  private final EnrolmentService enrolment;
+  private final CrimeService crimeService;
+
+  private TrackMyCrime(Builder b) {
+    this.clock = b.clock;
+    this.db = new Db(b.dataSource);
+    this.forces = new JdbiForceStore(db);
+    this.crimes = new JdbiCrimeStore(db);
+    this.victims = new JdbiVictimStore(db);
+    this.officers = new JdbiOfficerStore(db);
+    this.timeline = new JdbiTimelineStore(db);
+    this.property = new JdbiPropertyStore(db);
+    this.messages = new JdbiMessageStore(db);
+    this.audit = new JdbiAuditTrail(db);
+    this.enrolment = new EnrolmentService(this);
+    this.crimeService = new CrimeService(this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Applies the SDK's migrations to a data source (the builder does this unless told not to).
+   *
+   * @throws PersistenceException when a migration fails
+   */
+  public static void migrate(DataSource dataSource) {
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations(MIGRATIONS_LOCATION)
+          .table(SCHEMA_HISTORY_TABLE)
+          // a host's own tables may share the schema: start our history at 0, then apply V1...
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new PersistenceException(
+          "Migrating the TrackMyCrime schema failed", java.util.Map.of(), e);
+    }
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ForceStore forces() {
+    return forces;
+  }
+
+  public CrimeStore crimes() {
+    return crimes;
+  }
+
+  public VictimStore victims() {
+    return victims;
+  }
+
+  public OfficerStore officers() {
+    return officers;
+  }
+
+  public TimelineStore timeline() {
+    return timeline;
+  }
+
+  public PropertyStore property() {
+    return property;
+  }
+
+  public MessageStore messages() {
+    return messages;
+  }
+
+  public AuditTrail audit() {
+    return audit;
+  }
+
+  /** Opting victims out and in, risk assessments, and the "may alert" answer. */
+  public EnrolmentService enrolment() {
+    return enrolment;
+  }
+
+  /** Recording crimes with their victims. */
+  public CrimeService crimeService() {
+    return crimeService;
+  }
+
+  /**
+   * Runs work in one database transaction: every store call made inside, on this thread, commits or
+   * rolls back together.
+   */
+  public <T> T inTransaction(Supplier<T> work) {
+    return db.inTransaction("transaction", h -> work.get());
+  }
+
+  /**
+   * Builds a {@link TrackMyCrime}; {@link #build()} reports every missing or bad setting at once.
+   */
+  public static final class Builder {
+    private DataSource dataSource;
+    private Clock clock = Clock.systemUTC();
+    private boolean migrate = true;
+
+    private Builder() {}
+
+    /** The database: H2 (embedded) or PostgreSQL. Required. */
+    public Builder dataSource(DataSource value) {
+      this.dataSource = value;
+      return this;
+    }
+
+    /** The clock every service reads; tests pass a settable one. Default: system UTC. */
+    public Builder clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    /** Whether {@link #build()} applies the SDK's migrations. Default: true. */
+    public Builder migrate(boolean value) {
+      this.migrate = value;
+      return this;
+    }
+
+    /**
+     * @throws ConfigurationException listing every missing or invalid setting
+     */
+    public TrackMyCrime build() {
+      Checks checks = new Checks().notNull("dataSource", dataSource).notNull("clock", clock);
+      if (!checks.ok()) {
+        try {
+          checks.throwIfAny();
+        } catch (ValidationException e) {
+          throw new ConfigurationException("TrackMyCrime builder: " + e.getMessage(), e);
+        }
+      }
+      if (migrate) {
+        TrackMyCrime.migrate(dataSource);
+      }
+      return new TrackMyCrime(this);
+    }
+  }
+}

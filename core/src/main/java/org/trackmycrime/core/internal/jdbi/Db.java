@@ -1,0 +1,120 @@
+package org.trackmycrime.core.internal.jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.Update;
+import org.trackmycrime.core.PersistenceException;
+
+/**
+ * The SDK's one Jdbi instance and the conventions every store shares: instants as UTC {@code
+ * TIMESTAMP WITH TIME ZONE} to the microsecond (the precision both databases keep), and driver
+ * failures wrapped in {@link PersistenceException}. Nested calls on one thread share the outermost
+ * handle, so a service can run several stores in one transaction.
+ */
+public final class Db {
+  private final Jdbi jdbi;
+
+  public Db(DataSource dataSource) {
+    this.jdbi = Jdbi.create(dataSource);
+    jdbi.registerArgument(new InstantArgumentFactory());
+    jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> instant(rs, col));
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public <T> T with(String what, HandleCallback<T, RuntimeException> callback) {
+    try {
+      return jdbi.withHandle(callback);
+    } catch (JdbiException e) {
+      throw new PersistenceException("Database failure: " + what, Map.of(), e);
+    }
+  }
+
+  public <T> T inTransaction(String what, HandleCallback<T, RuntimeException> callback) {
+    try {
+      return jdbi.inTransaction(callback);
+    } catch (JdbiException e) {
+      throw new PersistenceException("Database failure: " + what, Map.of(), e);
+    }
+  }
+
+  public void useTransaction(String what, java.util.function.Consumer<Handle> work) {
+    inTransaction(
+        what,
+        h -> {
+          work.accept(h);
+          return null;
+        });
+  }
+
+  /**
+   * Writes a row by its key: tries the update, inserts when no row matched. Portable across H2 and
+   * PostgreSQL (whose MERGE and ON CONFLICT dialects differ).
+   */
+  public static void upsert(
+      Handle h, String updateSql, String insertSql, UnaryOperator<Update> binder) {
+    if (binder.apply(h.createUpdate(updateSql)).execute() == 0) {
+      binder.apply(h.createUpdate(insertSql)).execute();
+    }
+  }
+
+  /** Instants go to the database truncated to microseconds, as UTC offset date-times. */
+  public static Instant stored(Instant value) {
+    return value == null ? null : value.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static <E extends Enum<E>> String enumSet(Set<E> values) {
+    return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+  }
+
+  static <E extends Enum<E>> Set<E> enumSet(String text, Class<E> type) {
+    Set<E> set = EnumSet.noneOf(type);
+    if (text != null && !text.isEmpty()) {
+      Arrays.stream(text.split(",")).map(s -> Enum.valueOf(type, s)).forEach(set::add);
+    }
+    return set;
+  }
+
+  private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+    InstantArgumentFactory() {
+      super(Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    @Override
+    protected Argument build(Instant value, ConfigRegistry config) {
+      OffsetDateTime utc = OffsetDateTime.ofInstant(stored(value), ZoneOffset.UTC);
+      return (position, statement, ctx) -> statement.setObject(position, utc);
+    }
+  }
+}

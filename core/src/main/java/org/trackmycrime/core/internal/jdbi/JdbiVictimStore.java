@@ -1,0 +1,199 @@
+package org.trackmycrime.core.internal.jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.trackmycrime.core.model.Actor;
+import org.trackmycrime.core.model.Channel;
+import org.trackmycrime.core.model.EnhancedReason;
+import org.trackmycrime.core.model.Enrolment;
+import org.trackmycrime.core.model.EnrolmentAction;
+import org.trackmycrime.core.model.EnrolmentTransition;
+import org.trackmycrime.core.model.Language;
+import org.trackmycrime.core.model.Victim;
+import org.trackmycrime.core.store.VictimStore;
+
+public final class JdbiVictimStore implements VictimStore {
+  private static final String COLUMNS =
+      "force_slug, crime_ref, victim_ref, given_name, family_name, email, mobile, lang, enhanced,"
+          + " enhanced_reasons, update_frequency_days, unreachable_channels, consent, risk";
+  private static final String UPDATE =
+      "UPDATE tmc_victim SET given_name = :given, family_name = :family, email = :email,"
+          + " mobile = :mobile, lang = :lang, enhanced = :enhanced, enhanced_reasons = :reasons,"
+          + " update_frequency_days = :frequency, unreachable_channels = :unreachable,"
+          + " consent = :consent, risk = :risk"
+          + " WHERE force_slug = :force AND crime_ref = :ref AND victim_ref = :victim";
+  private static final String INSERT =
+      "INSERT INTO tmc_victim ("
+          + COLUMNS
+          + ") VALUES (:force, :ref, :victim, :given, :family, :email, :mobile, :lang, :enhanced,"
+          + " :reasons, :frequency, :unreachable, :consent, :risk)";
+  private static final String FIND =
+      "SELECT "
+          + COLUMNS
+          + " FROM tmc_victim WHERE force_slug = :force AND crime_ref = :ref AND victim_ref = :victim";
+  private static final String LIST =
+      "SELECT "
+          + COLUMNS
+          + " FROM tmc_victim WHERE force_slug = :force AND crime_ref = :ref"
+          + " ORDER BY victim_ref";
+  private static final String HISTORY_COLUMNS =
+      "victim_ref, seq, enrolment_action, effective_at, actor, reason, reason_codes";
+  private static final String HISTORY =
+      "SELECT "
+          + HISTORY_COLUMNS
+          + " FROM tmc_enrolment_history WHERE force_slug = :force AND crime_ref = :ref"
+          + " ORDER BY victim_ref, seq";
+  private static final String INSERT_HISTORY =
+      "INSERT INTO tmc_enrolment_history (force_slug, crime_ref, "
+          + HISTORY_COLUMNS
+          + ") VALUES (:force, :ref, :victim, :seq, :action, :at, :actor, :reason, :codes)";
+
+  private final Db db;
+
+  public JdbiVictimStore(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public void save(Victim v) {
+    db.useTransaction(
+        "save victim",
+        h -> {
+          Enrolment.State state = v.enrolment().state();
+          Db.upsert(
+              h,
+              UPDATE,
+              INSERT,
+              u ->
+                  u.bind("force", v.force())
+                      .bind("ref", v.crimeReference())
+                      .bind("victim", v.victimRef())
+                      .bind("given", v.givenName())
+                      .bind("family", v.familyName())
+                      .bind("email", v.email())
+                      .bind("mobile", v.mobile())
+                      .bind("lang", v.language().code())
+                      .bind("enhanced", v.enhanced())
+                      .bind("reasons", Db.enumSet(v.enhancedReasons()))
+                      .bind("frequency", v.updateFrequencyDays())
+                      .bind("unreachable", Db.enumSet(v.unreachableChannels()))
+                      .bind("consent", state.consent().name())
+                      .bind("risk", state.risk().name()));
+          appendNewTransitions(h, v);
+        });
+  }
+
+  /** History is append-only: store the transitions the stored history does not hold yet. */
+  private void appendNewTransitions(Handle h, Victim v) {
+    List<EnrolmentTransition> stored =
+        history(h, v.force(), v.crimeReference()).getOrDefault(v.victimRef(), List.of());
+    List<EnrolmentTransition> remaining = new ArrayList<>(stored);
+    int seq = stored.size();
+    for (EnrolmentTransition t : v.enrolment().history()) {
+      if (!remaining.remove(t)) {
+        h.createUpdate(INSERT_HISTORY)
+            .bind("force", v.force())
+            .bind("ref", v.crimeReference())
+            .bind("victim", v.victimRef())
+            .bind("seq", seq++)
+            .bind("action", t.action().name())
+            .bind("at", t.at())
+            .bind("actor", t.actor().toString())
+            .bind("reason", t.reason())
+            .bind("codes", String.join("\n", t.reasonCodes()))
+            .execute();
+      }
+    }
+  }
+
+  @Override
+  public Optional<Victim> find(String force, String crimeReference, String victimRef) {
+    return db.with(
+        "find victim",
+        h -> {
+          Optional<VictimRow> row =
+              h.createQuery(FIND)
+                  .bind("force", force)
+                  .bind("ref", crimeReference)
+                  .bind("victim", victimRef)
+                  .map((rs, ctx) -> new VictimRow(rs))
+                  .findOne();
+          return row.map(
+              r ->
+                  r.toVictim(history(h, force, crimeReference).getOrDefault(victimRef, List.of())));
+        });
+  }
+
+  @Override
+  public List<Victim> listForCrime(String force, String crimeReference) {
+    return db.with(
+        "list victims",
+        h -> {
+          List<VictimRow> rows =
+              h.createQuery(LIST)
+                  .bind("force", force)
+                  .bind("ref", crimeReference)
+                  .map((rs, ctx) -> new VictimRow(rs))
+                  .list();
+          Map<String, List<EnrolmentTransition>> history = history(h, force, crimeReference);
+          return rows.stream()
+              .map(r -> r.toVictim(history.getOrDefault(r.victimRef, List.of())))
+              .toList();
+        });
+  }
+
+  private static Map<String, List<EnrolmentTransition>> history(
+      Handle h, String force, String crimeReference) {
+    Map<String, List<EnrolmentTransition>> byVictim = new LinkedHashMap<>();
+    h.createQuery(HISTORY)
+        .bind("force", force)
+        .bind("ref", crimeReference)
+        .map(
+            (rs, ctx) -> {
+              String codes = rs.getString("reason_codes");
+              EnrolmentTransition t =
+                  new EnrolmentTransition(
+                      EnrolmentAction.valueOf(rs.getString("enrolment_action")),
+                      Db.instant(rs, "effective_at"),
+                      Actor.parse(rs.getString("actor")),
+                      rs.getString("reason"),
+                      codes.isEmpty() ? List.of() : Arrays.asList(codes.split("\n")));
+              return Map.entry(rs.getString("victim_ref"), t);
+            })
+        .forEach(
+            e -> byVictim.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return byVictim;
+  }
+
+  /** One row of tmc_victim, read before its history is attached. */
+  private static final class VictimRow {
+    final Victim.Builder builder;
+    final String victimRef;
+
+    VictimRow(ResultSet rs) throws SQLException {
+      victimRef = rs.getString("victim_ref");
+      builder =
+          Victim.builder(rs.getString("force_slug"), rs.getString("crime_ref"), victimRef)
+              .name(rs.getString("given_name"), rs.getString("family_name"))
+              .email(rs.getString("email"))
+              .mobile(rs.getString("mobile"))
+              .language(Language.ofCode(rs.getString("lang")))
+              .enhanced(
+                  rs.getBoolean("enhanced"),
+                  Db.enumSet(rs.getString("enhanced_reasons"), EnhancedReason.class))
+              .updateFrequencyDays(rs.getObject("update_frequency_days", Integer.class))
+              .unreachableChannels(Db.enumSet(rs.getString("unreachable_channels"), Channel.class));
+    }
+
+    Victim toVictim(List<EnrolmentTransition> history) {
+      return builder.enrolment(new Enrolment(history)).build();
+    }
+  }
+}

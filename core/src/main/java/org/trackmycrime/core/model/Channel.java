@@ -1,0 +1,7 @@
+package org.trackmycrime.core.model;
+
+/** How a victim can be alerted. */
+public enum Channel {
+  EMAIL,
+  SMS
+}

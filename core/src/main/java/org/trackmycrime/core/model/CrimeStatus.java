@@ -1,0 +1,7 @@
+package org.trackmycrime.core.model;
+
+/** Whether a crime is still being investigated. */
+public enum CrimeStatus {
+  OPEN,
+  CLOSED
+}
