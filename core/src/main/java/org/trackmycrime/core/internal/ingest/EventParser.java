@@ -414,6 +414,10 @@ final class EventParser {
         return null;
       }
       String s = v.asText();
+      if (s.isEmpty() && min > 0) {
+        problem(path, "is required and must not be empty");
+        return null;
+      }
       if (s.length() < min || s.length() > max) {
         problem(
             path,
