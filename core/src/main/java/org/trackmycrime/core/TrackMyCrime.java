@@ -1,21 +1,26 @@
 package org.trackmycrime.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.trackmycrime.core.enrolment.EnrolmentService;
+import org.trackmycrime.core.ingest.RecordIngest;
 import org.trackmycrime.core.internal.Checks;
+import org.trackmycrime.core.internal.ingest.IngestEngine;
 import org.trackmycrime.core.internal.jdbi.Db;
 import org.trackmycrime.core.internal.jdbi.JdbiAuditTrail;
 import org.trackmycrime.core.internal.jdbi.JdbiCrimeStore;
 import org.trackmycrime.core.internal.jdbi.JdbiForceStore;
 import org.trackmycrime.core.internal.jdbi.JdbiMessageStore;
 import org.trackmycrime.core.internal.jdbi.JdbiOfficerStore;
+import org.trackmycrime.core.internal.jdbi.JdbiOutbox;
 import org.trackmycrime.core.internal.jdbi.JdbiPropertyStore;
 import org.trackmycrime.core.internal.jdbi.JdbiTimelineStore;
 import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
+import org.trackmycrime.core.outbox.Outbox;
 import org.trackmycrime.core.store.AuditTrail;
 import org.trackmycrime.core.store.CrimeStore;
 import org.trackmycrime.core.store.ForceStore;
@@ -55,6 +60,8 @@ public final class TrackMyCrime {
   private final AuditTrail audit;
   private final EnrolmentService enrolment;
   private final CrimeService crimeService;
+  private final IngestEngine ingest;
+  private final Outbox outbox;
 
   private TrackMyCrime(Builder b) {
     this.clock = b.clock;
@@ -69,6 +76,9 @@ public final class TrackMyCrime {
     this.audit = new JdbiAuditTrail(db);
     this.enrolment = new EnrolmentService(this);
     this.crimeService = new CrimeService(this);
+    this.ingest =
+        new IngestEngine(db, clock, b.alertMaxAge, crimes, victims, officers, property, audit);
+    this.outbox = new JdbiOutbox(db);
   }
 
   public static Builder builder() {
@@ -143,6 +153,16 @@ public final class TrackMyCrime {
     return crimeService;
   }
 
+  /** The record-event ingest (contract: record-event v1). */
+  public RecordIngest ingest() {
+    return ingest;
+  }
+
+  /** Messages waiting to be sent, written by the changes that caused them. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
   /**
    * Runs work in one database transaction: every store call made inside, on this thread, commits or
    * rolls back together.
@@ -158,6 +178,7 @@ public final class TrackMyCrime {
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
     private boolean migrate = true;
+    private Duration alertMaxAge = Duration.ofDays(7);
 
     private Builder() {}
 
@@ -170,6 +191,15 @@ public final class TrackMyCrime {
     /** The clock every service reads; tests pass a settable one. Default: system UTC. */
     public Builder clock(Clock value) {
       this.clock = value;
+      return this;
+    }
+
+    /**
+     * Live record events that happened longer ago than this are recorded but alert nobody: old news
+     * is not news. Default: 7 days.
+     */
+    public Builder alertMaxAge(Duration value) {
+      this.alertMaxAge = value;
       return this;
     }
 

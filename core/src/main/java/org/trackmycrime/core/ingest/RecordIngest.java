@@ -19,4 +19,21 @@ public interface RecordIngest {
    * acknowledge their checkpoint only after this returns.
    */
   List<IngestOutcome> ingestAll(List<RawEvent> events);
+
+  /**
+   * Loads history: reads JSON Lines (blank lines skipped) and applies them in chunked transactions
+   * with bounded memory. History never alerts anyone: nothing loaded this way produces an alert.
+   *
+   * @throws org.trackmycrime.core.PersistenceException on a database failure; the chunks committed
+   *     before it stay committed and the load can be run again (duplicates are no-ops)
+   */
+  BulkReport bulkLoad(java.io.BufferedReader jsonLines, BulkOptions options);
+
+  /** The rejected list. */
+  RejectedEvents rejected();
+
+  /**
+   * Events parked for longer than {@code olderThan}, waiting for a crime that was never recorded.
+   */
+  List<ParkedEvent> parked(java.time.Duration olderThan);
 }

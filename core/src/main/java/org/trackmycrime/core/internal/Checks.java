@@ -13,7 +13,6 @@ import org.trackmycrime.core.ValidationException.Problem;
  */
 public final class Checks {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:/-]+");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   private final List<Problem> problems = new ArrayList<>();
@@ -62,15 +61,17 @@ public final class Checks {
         "must be a lower-case slug of 1-64 characters (letters, digits and single hyphens)");
   }
 
-  /** A records system's identifier: 1..64 printable characters without spaces. */
+  /** A records system's own identifier: 1..64 characters, no control characters. */
   public Checks ref(String field, String value) {
     if (value == null) {
       return notNull(field, null);
     }
     return require(
-        !value.isEmpty() && value.length() <= 64 && REF.matcher(value).matches(),
+        !value.isEmpty()
+            && value.length() <= 64
+            && value.chars().noneMatch(Character::isISOControl),
         field,
-        "must be 1-64 characters of A-Z a-z 0-9 . _ : / -");
+        "must be 1-64 characters without control characters");
   }
 
   public Checks optionalRef(String field, String value) {

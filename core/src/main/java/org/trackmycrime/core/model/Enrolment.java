@@ -14,8 +14,14 @@ import org.trackmycrime.core.EnrolmentException;
  * answered (ingest decides alerts by event time).
  */
 public record Enrolment(List<EnrolmentTransition> history) {
+  /**
+   * Time order. At the same instant, records-system facts come first in their event order, then
+   * changes made in the SDK in the order they were made (the sort is stable).
+   */
   private static final Comparator<EnrolmentTransition> BY_TIME =
-      Comparator.comparing(EnrolmentTransition::at);
+      Comparator.comparing(EnrolmentTransition::at)
+          .thenComparing(t -> t.eventKey() == null)
+          .thenComparing(t -> t.eventKey() == null ? "" : t.eventKey());
 
   /** The state at one moment. */
   public record State(Consent consent, RiskStatus risk) {

@@ -11,9 +11,24 @@ import org.trackmycrime.core.internal.Checks;
  * @param actor who made it
  * @param reason free-text reason, or null; staff-facing only
  * @param reasonCodes the risk assessment's reason codes, empty when none
+ * @param eventKey for a fact from the records system, the order key of the event it came from
+ *     (orders facts that took effect at the same instant whatever their arrival order); null for
+ *     changes made in the SDK
  */
 public record EnrolmentTransition(
-    EnrolmentAction action, Instant at, Actor actor, String reason, List<String> reasonCodes) {
+    EnrolmentAction action,
+    Instant at,
+    Actor actor,
+    String reason,
+    List<String> reasonCodes,
+    String eventKey) {
+
+  /** A change made in the SDK (not from a record event). */
+  public EnrolmentTransition(
+      EnrolmentAction action, Instant at, Actor actor, String reason, List<String> reasonCodes) {
+    this(action, at, actor, reason, reasonCodes, null);
+  }
+
   public EnrolmentTransition {
     new Checks()
         .notNull("action", action)
@@ -21,6 +36,7 @@ public record EnrolmentTransition(
         .notNull("actor", actor)
         .optionalText("reason", reason, 4000)
         .noNulls("reasonCodes", reasonCodes)
+        .optionalText("eventKey", eventKey, 300)
         .throwIfAny();
     reasonCodes = List.copyOf(reasonCodes);
   }

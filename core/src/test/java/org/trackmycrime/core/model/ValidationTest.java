@@ -12,8 +12,8 @@ class ValidationTest {
   void everyBrokenRuleOfAVictimIsReportedAtOnceNamingTheField() {
     assertThatThrownBy(
             () ->
-                Victim.builder("Demo Force", "43/1/26", "V 1")
-                    .name("", "Morgan")
+                Victim.builder("Demo Force", "43/1/26", "")
+                    .name(null, "Morgan")
                     .email("not-an-address")
                     .mobile("07700 900123")
                     .updateFrequencyDays(29)

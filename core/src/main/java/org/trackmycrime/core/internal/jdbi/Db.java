@@ -84,12 +84,12 @@ public final class Db {
     return value == null ? null : value.truncatedTo(ChronoUnit.MICROS);
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }
 
-  static Instant instant(ResultSet rs, int column) throws SQLException {
+  public static Instant instant(ResultSet rs, int column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }

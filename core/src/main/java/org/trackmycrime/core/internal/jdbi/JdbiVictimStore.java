@@ -44,7 +44,7 @@ public final class JdbiVictimStore implements VictimStore {
           + " FROM tmc_victim WHERE force_slug = :force AND crime_ref = :ref"
           + " ORDER BY victim_ref";
   private static final String HISTORY_COLUMNS =
-      "victim_ref, seq, enrolment_action, effective_at, actor, reason, reason_codes";
+      "victim_ref, seq, enrolment_action, effective_at, actor, reason, reason_codes, event_key";
   private static final String HISTORY =
       "SELECT "
           + HISTORY_COLUMNS
@@ -53,7 +53,7 @@ public final class JdbiVictimStore implements VictimStore {
   private static final String INSERT_HISTORY =
       "INSERT INTO tmc_enrolment_history (force_slug, crime_ref, "
           + HISTORY_COLUMNS
-          + ") VALUES (:force, :ref, :victim, :seq, :action, :at, :actor, :reason, :codes)";
+          + ") VALUES (:force, :ref, :victim, :seq, :action, :at, :actor, :reason, :codes, :eventKey)";
 
   private final Db db;
 
@@ -108,6 +108,7 @@ public final class JdbiVictimStore implements VictimStore {
             .bind("actor", t.actor().toString())
             .bind("reason", t.reason())
             .bind("codes", String.join("\n", t.reasonCodes()))
+            .bind("eventKey", t.eventKey())
             .execute();
       }
     }
@@ -164,7 +165,8 @@ public final class JdbiVictimStore implements VictimStore {
                       Db.instant(rs, "effective_at"),
                       Actor.parse(rs.getString("actor")),
                       rs.getString("reason"),
-                      codes.isEmpty() ? List.of() : Arrays.asList(codes.split("\n")));
+                      codes.isEmpty() ? List.of() : Arrays.asList(codes.split("\n")),
+                      rs.getString("event_key"));
               return Map.entry(rs.getString("victim_ref"), t);
             })
         .forEach(

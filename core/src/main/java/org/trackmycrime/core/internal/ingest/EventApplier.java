@@ -1,0 +1,452 @@
+package org.trackmycrime.core.internal.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.trackmycrime.core.ValidationException;
+import org.trackmycrime.core.internal.ingest.IngestStore.CrimeKeys;
+import org.trackmycrime.core.internal.ingest.IngestStore.VictimKeys;
+import org.trackmycrime.core.internal.ingest.RecordEvent.EventType;
+import org.trackmycrime.core.model.Actor;
+import org.trackmycrime.core.model.AuditAction;
+import org.trackmycrime.core.model.AuditEvent;
+import org.trackmycrime.core.model.Crime;
+import org.trackmycrime.core.model.CrimeStatus;
+import org.trackmycrime.core.model.EnrolmentAction;
+import org.trackmycrime.core.model.EnrolmentTransition;
+import org.trackmycrime.core.model.LocalizedText;
+import org.trackmycrime.core.model.Officer;
+import org.trackmycrime.core.model.PropertyItem;
+import org.trackmycrime.core.model.TimelineEntry;
+import org.trackmycrime.core.model.TimelineKind;
+import org.trackmycrime.core.model.Victim;
+import org.trackmycrime.core.outbox.OutboxMessage;
+import org.trackmycrime.core.store.AuditTrail;
+import org.trackmycrime.core.store.CrimeStore;
+import org.trackmycrime.core.store.OfficerStore;
+import org.trackmycrime.core.store.PropertyStore;
+import org.trackmycrime.core.store.VictimStore;
+
+/**
+ * Applies one valid event to the stored state. Order tolerance comes from three rules: state fields
+ * are last-writer-wins by the event's order key; timeline entries are keyed by the event and
+ * ordered by time; enrolment is a history folded by event time. Alerts are then reconciled so that
+ * the set of (victim, entry) alerts depends only on the final state, never on arrival order.
+ */
+final class EventApplier {
+  /**
+   * @param bulk a bulk load of history: entries are published at their own time and never alert
+   * @param alertEligible whether the event's entry may alert (live and recent enough)
+   */
+  record Context(Instant now, boolean bulk, boolean alertEligible) {}
+
+  private final IngestStore store;
+  private final CrimeStore crimes;
+  private final VictimStore victims;
+  private final OfficerStore officers;
+  private final PropertyStore property;
+  private final AuditTrail audit;
+  private final TimelineRenderer renderer = new TimelineRenderer();
+
+  EventApplier(
+      IngestStore store,
+      CrimeStore crimes,
+      VictimStore victims,
+      OfficerStore officers,
+      PropertyStore property,
+      AuditTrail audit) {
+    this.store = store;
+    this.crimes = crimes;
+    this.victims = victims;
+    this.officers = officers;
+    this.property = property;
+    this.audit = audit;
+  }
+
+  void apply(Handle h, RecordEvent e, String rawJson, Context ctx) {
+    switch (e.type()) {
+      case CRIME_RECORDED -> crimeRecorded(h, e, (RecordEvent.CrimeRecorded) e.data(), ctx);
+      case RISK_ASSESSED -> riskAssessed(h, e, (RecordEvent.RiskAssessed) e.data(), ctx);
+      case OFFICER_ASSIGNED ->
+          officerAssigned(h, e, (RecordEvent.OfficerAssigned) e.data(), rawJson, ctx);
+      case SUSPECT_IDENTIFIED, WITNESS_IDENTIFIED -> personIdentified(h, e, rawJson, ctx);
+      case PROPERTY_RECORDED ->
+          propertyRecorded(h, e, (RecordEvent.PropertyRecorded) e.data(), rawJson, ctx);
+      case OUTCOME_RECORDED -> {
+        RecordEvent.OutcomeRecorded o = (RecordEvent.OutcomeRecorded) e.data();
+        updateCrime(
+            h,
+            e,
+            k -> new CrimeKeys(k.recorded(), k.status(), e.orderKey(), k.officer()),
+            k -> k.outcome(),
+            c -> c.withOutcome(o.outcome()),
+            o.finalised());
+        addEntry(h, e, rawJson, ctx);
+      }
+      case CASE_CLOSED, CASE_REOPENED -> {
+        CrimeStatus status =
+            e.type() == EventType.CASE_CLOSED ? CrimeStatus.CLOSED : CrimeStatus.OPEN;
+        updateCrime(
+            h,
+            e,
+            k -> new CrimeKeys(k.recorded(), e.orderKey(), k.outcome(), k.officer()),
+            k -> k.status(),
+            c -> c.withStatus(status),
+            null);
+        addEntry(h, e, rawJson, ctx);
+      }
+      case VICTIM_DETAILS_CHANGED ->
+          victimDetailsChanged(h, e, (RecordEvent.VictimDetailsChanged) e.data(), ctx);
+      default -> addEntry(h, e, rawJson, ctx);
+    }
+  }
+
+  private void crimeRecorded(Handle h, RecordEvent e, RecordEvent.CrimeRecorded d, Context ctx) {
+    Optional<CrimeKeys> keys = store.crimeKeys(h, e.force(), e.crimeReference());
+    Actor actor = Actor.recordsSystem(e.source());
+    if (keys.isEmpty()) {
+      crimes.save(
+          new Crime(
+              e.force(),
+              e.crimeReference(),
+              d.category(),
+              d.description(),
+              d.reportedAt(),
+              CrimeStatus.OPEN,
+              null,
+              null));
+      store.setCrimeKeys(
+          h, e.force(), e.crimeReference(), new CrimeKeys(e.orderKey(), null, null, null), null);
+    } else if (OrderKeys.wins(e.orderKey(), keys.get().recorded())) {
+      Crime c = crimes.find(e.force(), e.crimeReference()).orElseThrow();
+      crimes.save(
+          new Crime(
+              c.force(),
+              c.crimeReference(),
+              d.category(),
+              d.description(),
+              d.reportedAt(),
+              c.status(),
+              c.outcome(),
+              c.officerRef()));
+      CrimeKeys k = keys.get();
+      store.setCrimeKeys(
+          h,
+          e.force(),
+          e.crimeReference(),
+          new CrimeKeys(e.orderKey(), k.status(), k.outcome(), k.officer()),
+          store.outcomeFinalised(h, e.force(), e.crimeReference()));
+    }
+    for (RecordEvent.VictimData v : d.victims()) {
+      Victim existing = victims.find(e.force(), e.crimeReference(), v.victimRef()).orElse(null);
+      VictimKeys vk =
+          store
+              .victimKeys(h, e.force(), e.crimeReference(), v.victimRef())
+              .orElse(new VictimKeys(null, null, null, null));
+      Victim.Builder b =
+          existing == null
+              ? Victim.builder(e.force(), e.crimeReference(), v.victimRef())
+              : existing.toBuilder();
+      String key = e.orderKey();
+      if (OrderKeys.wins(key, vk.details())) {
+        b.name(v.givenName(), v.familyName())
+            .enhanced(v.enhanced(), v.enhancedReasons())
+            .updateFrequencyDays(v.updateFrequencyDays());
+      }
+      boolean email = OrderKeys.wins(key, vk.email());
+      boolean mobile = OrderKeys.wins(key, vk.mobile());
+      boolean lang = OrderKeys.wins(key, vk.lang());
+      if (email) {
+        b.email(v.email());
+      }
+      if (mobile) {
+        b.mobile(v.mobile());
+      }
+      if (lang) {
+        b.language(v.language());
+      }
+      Victim base = b.build();
+      Victim saved =
+          base.withEnrolment(
+              base.enrolment()
+                  .record(
+                      new EnrolmentTransition(
+                          v.optedOut() ? EnrolmentAction.DECLINE : EnrolmentAction.ENROL,
+                          e.occurredAt(),
+                          actor,
+                          null,
+                          List.of(),
+                          key)));
+      victims.save(saved);
+      store.setVictimKeys(
+          h,
+          e.force(),
+          e.crimeReference(),
+          v.victimRef(),
+          new VictimKeys(
+              OrderKeys.wins(key, vk.details()) ? key : vk.details(),
+              email ? key : vk.email(),
+              mobile ? key : vk.mobile(),
+              lang ? key : vk.lang()));
+      audit.record(
+          new AuditEvent(
+              e.force(),
+              ctx.now(),
+              actor,
+              existing == null ? AuditAction.COLLECTION : AuditAction.ALTERATION,
+              "victim",
+              v.victimRef(),
+              e.crimeReference(),
+              "recorded by event " + e.eventId()));
+    }
+    addEntry(h, e, null, ctx);
+    reconcileAll(h, e.force(), e.crimeReference(), ctx.now());
+  }
+
+  private void riskAssessed(Handle h, RecordEvent e, RecordEvent.RiskAssessed d, Context ctx) {
+    Victim v = victim(e, d.victimRef(), "data.victimRef");
+    victims.save(
+        v.withEnrolment(
+            v.enrolment()
+                .record(
+                    new EnrolmentTransition(
+                        d.suitable()
+                            ? EnrolmentAction.ASSESS_SUITABLE
+                            : EnrolmentAction.ASSESS_UNSUITABLE,
+                        e.occurredAt(),
+                        Actor.officer(d.assessedBy()),
+                        d.note(),
+                        d.reasonCodes(),
+                        e.orderKey()))));
+    audit.record(
+        new AuditEvent(
+            e.force(),
+            ctx.now(),
+            Actor.recordsSystem(e.source()),
+            AuditAction.ALTERATION,
+            "victim",
+            d.victimRef(),
+            e.crimeReference(),
+            "risk assessed by event " + e.eventId()));
+    reconcileVictim(h, e.force(), e.crimeReference(), d.victimRef(), ctx.now());
+  }
+
+  private void victimDetailsChanged(
+      Handle h, RecordEvent e, RecordEvent.VictimDetailsChanged d, Context ctx) {
+    Victim v = victim(e, d.victimRef(), "data.victimRef");
+    VictimKeys vk = store.victimKeys(h, e.force(), e.crimeReference(), d.victimRef()).orElseThrow();
+    String key = e.orderKey();
+    Victim.Builder b = v.toBuilder();
+    boolean email = d.email() != null && OrderKeys.wins(key, vk.email());
+    boolean mobile = d.mobile() != null && OrderKeys.wins(key, vk.mobile());
+    boolean lang = d.language() != null && OrderKeys.wins(key, vk.lang());
+    if (email) {
+      b.email(d.email());
+    }
+    if (mobile) {
+      b.mobile(d.mobile());
+    }
+    if (lang) {
+      b.language(d.language());
+    }
+    Victim changed = b.build();
+    if (d.optedOut() != null) {
+      changed =
+          changed.withEnrolment(
+              changed
+                  .enrolment()
+                  .record(
+                      new EnrolmentTransition(
+                          d.optedOut() ? EnrolmentAction.OPT_OUT : EnrolmentAction.OPT_IN,
+                          e.occurredAt(),
+                          Actor.recordsSystem(e.source()),
+                          null,
+                          List.of(),
+                          key)));
+    }
+    victims.save(changed);
+    store.setVictimKeys(
+        h,
+        e.force(),
+        e.crimeReference(),
+        d.victimRef(),
+        new VictimKeys(
+            vk.details(),
+            email ? key : vk.email(),
+            mobile ? key : vk.mobile(),
+            lang ? key : vk.lang()));
+    audit.record(
+        new AuditEvent(
+            e.force(),
+            ctx.now(),
+            Actor.recordsSystem(e.source()),
+            AuditAction.ALTERATION,
+            "victim",
+            d.victimRef(),
+            e.crimeReference(),
+            "details changed by event " + e.eventId()));
+    reconcileVictim(h, e.force(), e.crimeReference(), d.victimRef(), ctx.now());
+  }
+
+  private void officerAssigned(
+      Handle h, RecordEvent e, RecordEvent.OfficerAssigned d, String rawJson, Context ctx) {
+    Optional<String> officerKey = store.officerKey(h, e.force(), d.ref());
+    if (officerKey.isEmpty() || OrderKeys.wins(e.orderKey(), emptyToNull(officerKey.get()))) {
+      officers.save(
+          new Officer(e.force(), d.ref(), d.displayName(), d.rank(), d.unit(), d.email()));
+      store.setOfficerKey(h, e.force(), d.ref(), e.orderKey());
+    }
+    updateCrime(
+        h,
+        e,
+        k -> new CrimeKeys(k.recorded(), k.status(), k.outcome(), e.orderKey()),
+        k -> k.officer(),
+        c -> c.withOfficerRef(d.ref()),
+        null);
+    addEntry(h, e, rawJson, ctx);
+  }
+
+  private void personIdentified(Handle h, RecordEvent e, String rawJson, Context ctx) {
+    RecordEvent.PersonIdentified d = (RecordEvent.PersonIdentified) e.data();
+    String role = e.type() == EventType.WITNESS_IDENTIFIED ? "WITNESS" : "SUSPECT";
+    boolean newNames =
+        store.addNames(h, e.force(), e.crimeReference(), d.personRef(), role, d.names());
+    addEntry(h, e, null, ctx);
+    if (newNames) {
+      redepersonalise(h, e.force(), e.crimeReference());
+    }
+  }
+
+  private void propertyRecorded(
+      Handle h, RecordEvent e, RecordEvent.PropertyRecorded d, String rawJson, Context ctx) {
+    Optional<String> itemKey = store.itemKey(h, e.force(), e.crimeReference(), d.itemRef());
+    if (itemKey.isEmpty() || OrderKeys.wins(e.orderKey(), emptyToNull(itemKey.get()))) {
+      List<TimelineRenderer.KnownPerson> people = store.people(h, e.force(), e.crimeReference());
+      property.save(
+          new PropertyItem(
+              e.force(),
+              e.crimeReference(),
+              d.itemRef(),
+              renderer.depersonalise(d.description(), people),
+              d.status(),
+              d.estimatedValuePence(),
+              e.occurredAt()));
+      store.setItemSource(
+          h, e.force(), e.crimeReference(), d.itemRef(), e.orderKey(), d.description());
+    }
+    addEntry(h, e, rawJson, ctx);
+  }
+
+  /** Updates one last-writer-wins field of the crime when this event wins it. */
+  private void updateCrime(
+      Handle h,
+      RecordEvent e,
+      java.util.function.UnaryOperator<CrimeKeys> newKeys,
+      java.util.function.Function<CrimeKeys, String> currentKey,
+      java.util.function.UnaryOperator<Crime> change,
+      Boolean finalised) {
+    CrimeKeys keys = store.crimeKeys(h, e.force(), e.crimeReference()).orElseThrow();
+    if (!OrderKeys.wins(e.orderKey(), currentKey.apply(keys))) {
+      return;
+    }
+    Crime c = crimes.find(e.force(), e.crimeReference()).orElseThrow();
+    crimes.save(change.apply(c));
+    store.setCrimeKeys(
+        h,
+        e.force(),
+        e.crimeReference(),
+        newKeys.apply(keys),
+        finalised != null ? finalised : store.outcomeFinalised(h, e.force(), e.crimeReference()));
+  }
+
+  /** Adds the event's timeline entry and alerts every victim who may be told of it. */
+  private void addEntry(Handle h, RecordEvent e, String rawJson, Context ctx) {
+    List<TimelineRenderer.KnownPerson> people = store.people(h, e.force(), e.crimeReference());
+    LocalizedText text = renderer.render(e, people);
+    TimelineKind kind = renderer.kind(e.type());
+    Instant published = ctx.bulk() ? e.occurredAt() : ctx.now();
+    TimelineEntry entry =
+        new TimelineEntry(
+            e.force(), e.crimeReference(), e.entryKey(), kind, text, e.occurredAt(), published);
+    store.insertEntry(
+        h, entry, renderer.hasFreeText(e.type()) ? rawJson : null, ctx.alertEligible());
+    if (ctx.alertEligible()) {
+      for (Victim v : victims.listForCrime(e.force(), e.crimeReference())) {
+        reconcile(h, v, e.entryKey(), e.occurredAt(), ctx.now());
+      }
+    }
+  }
+
+  /** Renders again every entry and property description made from free text, with today's names. */
+  private void redepersonalise(Handle h, String force, String crimeRef) {
+    EventParser parser = new EventParser();
+    List<TimelineRenderer.KnownPerson> people = store.people(h, force, crimeRef);
+    for (IngestStore.SourcedEntry s : store.sourcedEntries(h, force, crimeRef)) {
+      RecordEvent source = ((EventParser.Parsed) parser.parse(s.sourceEvent())).event();
+      store.setEntryText(h, force, crimeRef, s.entryKey(), renderer.render(source, people));
+    }
+    for (IngestStore.SourcedItem item : store.itemSources(h, force, crimeRef)) {
+      store.setItemDescription(
+          h,
+          force,
+          crimeRef,
+          item.itemRef(),
+          renderer.depersonalise(item.sourceDescription(), people));
+    }
+  }
+
+  private void reconcileAll(Handle h, String force, String crimeRef, Instant now) {
+    for (Victim v : victims.listForCrime(force, crimeRef)) {
+      reconcileVictim(h, v, now);
+    }
+  }
+
+  private void reconcileVictim(
+      Handle h, String force, String crimeRef, String victimRef, Instant now) {
+    reconcileVictim(h, victims.find(force, crimeRef, victimRef).orElseThrow(), now);
+  }
+
+  private void reconcileVictim(Handle h, Victim v, Instant now) {
+    for (IngestStore.EligibleEntry entry :
+        store.eligibleEntries(h, v.force(), v.crimeReference())) {
+      reconcile(h, v, entry.entryKey(), entry.occurredAt(), now);
+    }
+  }
+
+  /**
+   * Makes the outbox agree with the rule: a victim is alerted of an entry when, by the entry's
+   * time, they were enrolled, found suitable and not opted out, and have a usable channel. A
+   * pending alert that no longer qualifies is cancelled; one already sent is left alone.
+   */
+  private void reconcile(Handle h, Victim v, String entryKey, Instant occurredAt, Instant now) {
+    String key = IngestEngine.alertKey(v.force(), v.crimeReference(), v.victimRef(), entryKey);
+    boolean wanted = IngestEngine.mayAlert(v, occurredAt);
+    Optional<String> status = store.outboxStatus(h, key);
+    if (wanted && status.isEmpty()) {
+      store.insertOutbox(
+          h,
+          v.force(),
+          key,
+          OutboxMessage.VICTIM_UPDATE,
+          v.crimeReference(),
+          v.victimRef(),
+          entryKey,
+          now);
+    } else if (wanted && status.get().equals(OutboxMessage.Status.CANCELLED.name())) {
+      store.setOutboxStatus(h, key, OutboxMessage.Status.PENDING, now);
+    } else if (!wanted && status.filter(OutboxMessage.Status.PENDING.name()::equals).isPresent()) {
+      store.setOutboxStatus(h, key, OutboxMessage.Status.CANCELLED, now);
+    }
+  }
+
+  private Victim victim(RecordEvent e, String victimRef, String field) {
+    return victims
+        .find(e.force(), e.crimeReference(), victimRef)
+        .orElseThrow(() -> ValidationException.of(field, "is not a victim of this crime"));
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,312 @@
+package org.trackmycrime.core.internal.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trackmycrime.core.PersistenceException;
+import org.trackmycrime.core.TrackMyCrimeException;
+import org.trackmycrime.core.ValidationException;
+import org.trackmycrime.core.ValidationException.Problem;
+import org.trackmycrime.core.enrolment.AlertPolicy;
+import org.trackmycrime.core.ingest.BulkOptions;
+import org.trackmycrime.core.ingest.BulkReport;
+import org.trackmycrime.core.ingest.IngestOutcome;
+import org.trackmycrime.core.ingest.IngestStatus;
+import org.trackmycrime.core.ingest.ParkedEvent;
+import org.trackmycrime.core.ingest.RawEvent;
+import org.trackmycrime.core.ingest.RecordIngest;
+import org.trackmycrime.core.ingest.RejectedEvents;
+import org.trackmycrime.core.internal.jdbi.Db;
+import org.trackmycrime.core.outbox.OutboxMessage;
+import org.trackmycrime.core.store.AuditTrail;
+import org.trackmycrime.core.store.CrimeStore;
+import org.trackmycrime.core.store.OfficerStore;
+import org.trackmycrime.core.store.PropertyStore;
+import org.trackmycrime.core.store.VictimStore;
+
+/**
+ * The record-event ingest. Each event is parsed, checked, de-duplicated on {@code (source,
+ * eventId)}, parked when its crime is unknown, and otherwise applied by {@link EventApplier}; the
+ * whole of it commits or rolls back with the caller's batch. Logs carry source, event id and status
+ * only.
+ */
+public final class IngestEngine implements RecordIngest {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestEngine.class);
+
+  private final Db db;
+  private final Clock clock;
+  private final Duration alertMaxAge;
+  private final EventParser parser = new EventParser();
+  private final IngestStore store = new IngestStore();
+  private final EventApplier applier;
+  private final RejectedList rejected;
+
+  public IngestEngine(
+      Db db,
+      Clock clock,
+      Duration alertMaxAge,
+      CrimeStore crimes,
+      VictimStore victims,
+      OfficerStore officers,
+      PropertyStore property,
+      AuditTrail audit) {
+    this.db = db;
+    this.clock = clock;
+    this.alertMaxAge = alertMaxAge;
+    this.applier = new EventApplier(store, crimes, victims, officers, property, audit);
+    this.rejected = new RejectedList(db, clock, this, audit);
+  }
+
+  /** How a batch is being applied. */
+  enum Mode {
+    /** Live events: alert unless older than the alert age. */
+    LIVE,
+    /** History: record, never alert. */
+    BULK
+  }
+
+  @Override
+  public IngestOutcome ingest(RawEvent event) {
+    return ingestAll(List.of(event)).get(0);
+  }
+
+  @Override
+  public List<IngestOutcome> ingestAll(List<RawEvent> events) {
+    return apply(events, Mode.LIVE);
+  }
+
+  List<IngestOutcome> apply(List<RawEvent> events, Mode mode) {
+    Instant now = clock.instant();
+    List<IngestOutcome> outcomes =
+        db.inTransaction(
+            "ingest",
+            h -> {
+              List<IngestOutcome> out = new ArrayList<>(events.size());
+              for (RawEvent raw : events) {
+                out.add(process(h, raw, mode, now));
+              }
+              return out;
+            });
+    if (LOG.isDebugEnabled()) {
+      outcomes.forEach(o -> LOG.debug("ingest {} {}:{}", o.status(), o.source(), o.eventId()));
+    }
+    return outcomes;
+  }
+
+  private IngestOutcome process(Handle h, RawEvent raw, Mode mode, Instant now) {
+    EventParser.Result result = parser.parse(raw.json());
+    if (result instanceof EventParser.Invalid invalid) {
+      return reject(
+          h, raw, invalid.problems(), invalid.source(), invalid.eventId(), invalid.force(), now);
+    }
+    RecordEvent e = ((EventParser.Parsed) result).event();
+    if (!store.forceExists(h, e.force())) {
+      return reject(
+          h,
+          raw,
+          List.of(new Problem("force", "is not a force served here")),
+          e.source(),
+          e.eventId(),
+          e.force(),
+          now);
+    }
+    if (store.ingestState(h, e.source(), e.eventId()).isPresent()) {
+      return outcome(IngestStatus.DUPLICATE, raw, e);
+    }
+    if (e.type() != RecordEvent.EventType.CRIME_RECORDED
+        && store.crimeKeys(h, e.force(), e.crimeReference()).isEmpty()) {
+      store.recordIngested(h, e, IngestStore.PARKED, now);
+      store.park(h, e, raw.json(), raw.origin(), now);
+      return outcome(IngestStatus.PARKED, raw, e);
+    }
+    List<Problem> refused = applyInSavepoint(h, e, raw.json(), mode, now);
+    if (!refused.isEmpty()) {
+      return reject(h, raw, refused, e.source(), e.eventId(), e.force(), now);
+    }
+    store.recordIngested(h, e, IngestStore.APPLIED, now);
+    if (e.type() == RecordEvent.EventType.CRIME_RECORDED) {
+      applyParked(h, e.force(), e.crimeReference(), mode, now);
+    }
+    return outcome(IngestStatus.APPLIED, raw, e);
+  }
+
+  /** Applies the events that waited for this crime, in the contract's order. */
+  private void applyParked(Handle h, String force, String crimeRef, Mode mode, Instant now) {
+    for (IngestStore.ParkedRow p : store.parkedFor(h, force, crimeRef)) {
+      store.unpark(h, p.source(), p.eventId());
+      EventParser.Result result = parser.parse(p.rawJson());
+      RecordEvent e = ((EventParser.Parsed) result).event();
+      List<Problem> refused = applyInSavepoint(h, e, p.rawJson(), mode, now);
+      if (refused.isEmpty()) {
+        store.markApplied(h, e.source(), e.eventId());
+      } else {
+        store.forgetIngested(h, e.source(), e.eventId());
+        store.reject(
+            h, now, p.origin(), e.source(), e.eventId(), e.force(), p.rawJson(), describe(refused));
+      }
+    }
+  }
+
+  /**
+   * Applies one event; a rule it breaks against the stored state (an unknown victim, say) rolls
+   * back only this event and comes back as problems.
+   */
+  private List<Problem> applyInSavepoint(
+      Handle h, RecordEvent e, String rawJson, Mode mode, Instant now) {
+    String savepoint = "tmc_event";
+    h.savepoint(savepoint);
+    try {
+      boolean eligible = mode == Mode.LIVE && !e.occurredAt().isBefore(now.minus(alertMaxAge));
+      applier.apply(h, e, rawJson, new EventApplier.Context(now, mode == Mode.BULK, eligible));
+      h.releaseSavepoint(savepoint);
+      return List.of();
+    } catch (ValidationException ex) {
+      h.rollbackToSavepoint(savepoint);
+      return ex.problems();
+    } catch (PersistenceException ex) {
+      throw ex;
+    } catch (TrackMyCrimeException ex) {
+      h.rollbackToSavepoint(savepoint);
+      return List.of(new Problem("$", ex.getMessage()));
+    }
+  }
+
+  private IngestOutcome reject(
+      Handle h,
+      RawEvent raw,
+      List<Problem> problems,
+      String source,
+      String eventId,
+      String force,
+      Instant now) {
+    long id =
+        store.reject(h, now, raw.origin(), source, eventId, force, raw.json(), describe(problems));
+    LOG.info(
+        "ingest rejected {}:{} ({} problems, rejected id {})",
+        source,
+        eventId,
+        problems.size(),
+        id);
+    return new IngestOutcome(IngestStatus.REJECTED, raw.origin(), source, eventId, problems, id);
+  }
+
+  static String describe(List<Problem> problems) {
+    return problems.stream()
+        .map(p -> p.field() + "\t" + p.rule())
+        .collect(Collectors.joining("\n"));
+  }
+
+  static List<Problem> problems(String described) {
+    List<Problem> out = new ArrayList<>();
+    for (String line : described.split("\n")) {
+      int tab = line.indexOf('\t');
+      out.add(
+          tab < 0
+              ? new Problem("$", line)
+              : new Problem(line.substring(0, tab), line.substring(tab + 1)));
+    }
+    return out;
+  }
+
+  private static IngestOutcome outcome(IngestStatus status, RawEvent raw, RecordEvent e) {
+    return new IngestOutcome(status, raw.origin(), e.source(), e.eventId(), List.of(), null);
+  }
+
+  @Override
+  public BulkReport bulkLoad(BufferedReader jsonLines, BulkOptions options) {
+    long start = System.nanoTime();
+    BulkReport report = BulkReport.empty();
+    List<RawEvent> chunk = new ArrayList<>(options.chunkSize());
+    long lineNo = 0;
+    try {
+      String line;
+      while ((line = jsonLines.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        chunk.add(new RawEvent(line, options.origin() + ":" + lineNo));
+        if (chunk.size() == options.chunkSize()) {
+          report = commitChunk(chunk, report, start, options);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading the bulk load " + options.origin() + " failed", e);
+    }
+    if (!chunk.isEmpty()) {
+      report = commitChunk(chunk, report, start, options);
+    }
+    return report.withElapsed(Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private BulkReport commitChunk(
+      List<RawEvent> chunk, BulkReport report, long start, BulkOptions options) {
+    for (IngestOutcome o : apply(chunk, Mode.BULK)) {
+      report = report.plus(o.status());
+    }
+    chunk.clear();
+    report = report.withElapsed(Duration.ofNanos(System.nanoTime() - start));
+    options.progress().accept(report);
+    return report;
+  }
+
+  @Override
+  public RejectedEvents rejected() {
+    return rejected;
+  }
+
+  @Override
+  public List<ParkedEvent> parked(Duration olderThan) {
+    Instant cutoff = clock.instant().minus(olderThan);
+    return db.with(
+        "list parked events",
+        h ->
+            h.createQuery(
+                    "SELECT source, event_id, force_slug, crime_ref, origin, parked_at"
+                        + " FROM tmc_parked_event WHERE parked_at <= :cutoff ORDER BY parked_at")
+                .bind("cutoff", cutoff)
+                .map(
+                    (rs, ctx) ->
+                        new ParkedEvent(
+                            rs.getString("source"),
+                            rs.getString("event_id"),
+                            rs.getString("force_slug"),
+                            rs.getString("crime_ref"),
+                            rs.getString("origin"),
+                            Db.instant(rs, "parked_at")))
+                .list());
+  }
+
+  /** Used by the outbox reconciliation: whether the victim may be told of an entry. */
+  static boolean mayAlert(org.trackmycrime.core.model.Victim v, Instant occurredAt) {
+    return AlertPolicy.decide(v, occurredAt).allowed();
+  }
+
+  static String alertKey(String force, String crimeRef, String victimRef, String entryKey) {
+    return OutboxMessage.VICTIM_UPDATE
+        + "|"
+        + force
+        + "|"
+        + crimeRef
+        + "|"
+        + victimRef
+        + "|"
+        + entryKey;
+  }
+
+  static Map<String, String> context(RecordEvent e) {
+    return Map.of(
+        TrackMyCrimeException.EVENT_ID, e.eventId(),
+        TrackMyCrimeException.CRIME_REFERENCE, e.crimeReference());
+  }
+}

@@ -1,0 +1,66 @@
+package org.trackmycrime.core.internal.jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.trackmycrime.core.outbox.Outbox;
+import org.trackmycrime.core.outbox.OutboxMessage;
+
+public final class JdbiOutbox implements Outbox {
+  private static final String COLUMNS =
+      "id, force_slug, idempotency_key, message_kind, crime_ref, victim_ref, entry_key, status,"
+          + " created_at, updated_at";
+
+  private final Db db;
+
+  public JdbiOutbox(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public List<OutboxMessage> forCrime(String force, String crimeReference) {
+    return db.with(
+        "read outbox",
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM tmc_outbox WHERE force_slug = :f AND crime_ref = :c"
+                        + " ORDER BY id")
+                .bind("f", force)
+                .bind("c", crimeReference)
+                .map((rs, ctx) -> map(rs))
+                .list());
+  }
+
+  @Override
+  public List<OutboxMessage> byStatus(String force, OutboxMessage.Status status, int limit) {
+    return db.with(
+        "read outbox",
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM tmc_outbox WHERE force_slug = :f AND status = :s"
+                        + " ORDER BY id FETCH FIRST :limit ROWS ONLY")
+                .bind("f", force)
+                .bind("s", status.name())
+                .bind("limit", limit)
+                .map((rs, ctx) -> map(rs))
+                .list());
+  }
+
+  private static OutboxMessage map(ResultSet rs) throws SQLException {
+    return new OutboxMessage(
+        rs.getLong("id"),
+        rs.getString("force_slug"),
+        rs.getString("idempotency_key"),
+        rs.getString("message_kind"),
+        rs.getString("crime_ref"),
+        rs.getString("victim_ref"),
+        rs.getString("entry_key"),
+        OutboxMessage.Status.valueOf(rs.getString("status")),
+        Db.instant(rs, "created_at"),
+        Db.instant(rs, "updated_at"));
+  }
+}
