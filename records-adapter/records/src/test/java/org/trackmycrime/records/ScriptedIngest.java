@@ -1,5 +1,7 @@
 package org.trackmycrime.records;
 
+import java.io.BufferedReader;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,10 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.trackmycrime.core.PersistenceException;
 import org.trackmycrime.core.ValidationException.Problem;
+import org.trackmycrime.core.ingest.BulkOptions;
+import org.trackmycrime.core.ingest.BulkReport;
 import org.trackmycrime.core.ingest.IngestOutcome;
 import org.trackmycrime.core.ingest.IngestStatus;
+import org.trackmycrime.core.ingest.ParkedEvent;
 import org.trackmycrime.core.ingest.RawEvent;
 import org.trackmycrime.core.ingest.RecordIngest;
+import org.trackmycrime.core.ingest.RejectedEvents;
 
 /**
  * An ingest for the runner's tests whose answers are scripted: the event text decides the outcome
@@ -120,5 +126,20 @@ final class ScriptedIngest implements RecordIngest {
             ? IngestStatus.DUPLICATE
             : id.startsWith("park") ? IngestStatus.PARKED : IngestStatus.APPLIED;
     return new IngestOutcome(status, e.origin(), "test", id, List.of(), null);
+  }
+
+  @Override
+  public BulkReport bulkLoad(BufferedReader jsonLines, BulkOptions options) {
+    throw new UnsupportedOperationException("the runner never bulk-loads");
+  }
+
+  @Override
+  public RejectedEvents rejected() {
+    throw new UnsupportedOperationException("the runner never reads the rejected list");
+  }
+
+  @Override
+  public List<ParkedEvent> parked(Duration olderThan) {
+    throw new UnsupportedOperationException("the runner never reads parked events");
   }
 }

@@ -1,12 +1,18 @@
 package org.trackmycrime.testing.records;
 
+import java.io.BufferedReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.trackmycrime.core.PersistenceException;
+import org.trackmycrime.core.ingest.BulkOptions;
+import org.trackmycrime.core.ingest.BulkReport;
 import org.trackmycrime.core.ingest.IngestOutcome;
+import org.trackmycrime.core.ingest.ParkedEvent;
 import org.trackmycrime.core.ingest.RawEvent;
 import org.trackmycrime.core.ingest.RecordIngest;
+import org.trackmycrime.core.ingest.RejectedEvents;
 
 /**
  * The ingest the compatibility kit hands to a connector: it passes calls to the real (or in-memory)
@@ -74,5 +80,20 @@ final class KitIngest implements RecordIngest {
           "Compatibility kit: simulated crash after the commit, before the answer");
     }
     return outcomes;
+  }
+
+  @Override
+  public BulkReport bulkLoad(BufferedReader jsonLines, BulkOptions options) {
+    return target.bulkLoad(jsonLines, options);
+  }
+
+  @Override
+  public RejectedEvents rejected() {
+    return target.rejected();
+  }
+
+  @Override
+  public List<ParkedEvent> parked(Duration olderThan) {
+    return target.parked(olderThan);
   }
 }

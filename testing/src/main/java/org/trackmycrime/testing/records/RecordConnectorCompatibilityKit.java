@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
+import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.ingest.IngestOutcome;
 import org.trackmycrime.core.ingest.IngestStatus;
 import org.trackmycrime.core.ingest.RawEvent;
 import org.trackmycrime.core.ingest.RecordIngest;
+import org.trackmycrime.core.model.Force;
+import org.trackmycrime.core.model.ForceSettings;
+import org.trackmycrime.testing.TmcDatabase;
 
 /**
  * The tests every records connector must pass, in the shape of Micrometer's {@code
@@ -45,8 +50,9 @@ import org.trackmycrime.core.ingest.RecordIngest;
  * {@linkplain #capabilities() capabilities} it has, and the tests that need one it lacks are
  * skipped with the reason.
  *
- * <p>Each test gets a fresh ingest from {@link #createIngest()}; the connector's test must give
- * each test a fresh records system (a new folder, a new table) in its own {@code @BeforeEach}.
+ * <p>Each test gets a fresh ingest from {@link #createIngest()}: by default the SDK's real ingest
+ * on its own H2 database, so the outcomes are the ones a host would see. The connector's test must
+ * give each test a fresh records system (a new folder, a new table) in its own {@code @BeforeEach}.
  */
 public abstract class RecordConnectorCompatibilityKit {
 
@@ -58,6 +64,8 @@ public abstract class RecordConnectorCompatibilityKit {
      */
     DURABLE_CHECKPOINT
   }
+
+  @RegisterExtension final TmcDatabase sdk = TmcDatabase.h2();
 
   private KitIngest ingest;
   private int nextGood = 1;
@@ -98,9 +106,24 @@ public abstract class RecordConnectorCompatibilityKit {
     return 4;
   }
 
-  /** The ingest behind the kit's fault injection, made once per test. */
+  /**
+   * The ingest behind the kit's fault injection, made once per test. Default: the SDK's own ingest
+   * ({@code TrackMyCrime#ingest()}) on a fresh, migrated H2 database that serves the force {@link
+   * KitEvent#FORCE}.
+   */
   protected RecordIngest createIngest() {
-    return new InMemoryRecordIngest();
+    TrackMyCrime tmc = sdk.trackMyCrime();
+    tmc.forces()
+        .save(new Force(KitEvent.FORCE, "Compatibility Kit Police", ForceSettings.defaults()));
+    return tmc.ingest();
+  }
+
+  /**
+   * The SDK's database of this test (fresh for every test), for connectors that keep their
+   * checkpoint in it.
+   */
+  protected final TmcDatabase sdkDatabase() {
+    return sdk;
   }
 
   // ---- helpers for connector tests -------------------------------------------------------
