@@ -19,7 +19,8 @@ public final class DateOfBirthFinder {
       "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
           + "|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd"
-          + "|rhagfyr)(?![a-z])\\.?";
+          + "|rhagfyr)(?![a-z])(?:\\.(?=[ \\u00a0,\\-]{0,2}[0-9]))?"; // "Apr. 1985", not a full
+  // stop
   private static final String WEEKDAY =
       "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?"
           + "|fri|sat|sun|dydd (?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))\\.?,?[ \\u00a0]{1,2})?";

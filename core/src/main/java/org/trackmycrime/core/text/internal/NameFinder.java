@@ -74,6 +74,15 @@ public final class NameFinder {
           "cctv", "asb", "sms", "ie", "eg", "etc", "aka", "tbc", "asap", "fyi", "bst", "gmt",
           "pcso", "ipcc", "iopc", "rip", "eta", "vat", "sa", "pa");
 
+  /**
+   * Abbreviations written with full stops that are not someone's initials ("U.K.", "a.m.", "P.C.").
+   * Kept short: "S.O." or "A.N." are a person's initials, not the words "so" and "an".
+   */
+  private static final Set<String> DOTTED_ABBREVIATIONS =
+      Set.of(
+          "uk", "us", "eu", "un", "am", "pm", "ie", "eg", "nb", "ps", "pc", "dc", "ds", "di", "tv",
+          "ok", "ad", "bc", "cid", "cps", "rsvp", "etc");
+
   private enum Kind {
     NONE,
     FULL,
@@ -145,6 +154,7 @@ public final class NameFinder {
       ordered = name.substring(comma + 1) + " " + name.substring(0, comma);
     }
     List<Integer> wordInitials = new ArrayList<>();
+    List<Integer> literalInitials = new ArrayList<>(); // "Al-Hassan" gives A as well as H
     int wordIndex = 0;
     for (String word : ordered.split("[\\s.,;/()\\[\\]\"]+")) {
       List<Token> parts = Token.of(word);
@@ -152,6 +162,7 @@ public final class NameFinder {
         continue;
       }
       Integer wordInitial = null;
+      Integer literalInitial = null;
       for (int partIndex = 0; partIndex < parts.size(); partIndex++) {
         Token part = parts.get(partIndex);
         String f = part.folded();
@@ -160,6 +171,7 @@ public final class NameFinder {
         }
         int first = f.codePointAt(0);
         person.initials.add(first);
+        literalInitial = literalInitial == null ? first : literalInitial;
         if (part.isSingleLetter()) {
           wordInitial = wordInitial == null ? first : wordInitial;
           continue;
@@ -178,22 +190,35 @@ public final class NameFinder {
           wordInitial = wordInitial == null ? first : wordInitial;
         }
       }
+      if (parts.size() > 1) {
+        // "O'Neill" may be typed "ONeill", "Smith-Jones" as "SmithJones"
+        StringBuilder joined = new StringBuilder();
+        parts.forEach(t -> joined.append(t.folded()));
+        person.parts.add(joined.toString());
+      }
       if (wordInitial != null) {
         wordInitials.add(wordInitial);
+        literalInitials.add(literalInitial);
       }
       wordIndex++;
     }
-    if (wordInitials.size() >= 2) {
+    addAcronyms(person, wordInitials);
+    addAcronyms(person, literalInitials);
+    person.parts.removeAll(person.particles);
+  }
+
+  /** All the initials ("JMB") and the first and last ("JB"). */
+  private static void addAcronyms(Person person, List<Integer> initials) {
+    if (initials.size() >= 2) {
       StringBuilder all = new StringBuilder();
-      wordInitials.forEach(all::appendCodePoint);
+      initials.forEach(all::appendCodePoint);
       person.acronyms.add(all.toString());
       person.acronyms.add(
           new StringBuilder()
-              .appendCodePoint(wordInitials.get(0))
-              .appendCodePoint(wordInitials.get(wordInitials.size() - 1))
+              .appendCodePoint(initials.get(0))
+              .appendCodePoint(initials.get(initials.size() - 1))
               .toString());
     }
-    person.parts.removeAll(person.particles);
   }
 
   /** Adds a candidate for every run of words that names one of the people. */
@@ -244,6 +269,9 @@ public final class NameFinder {
       }
       kinds[count++] = kind;
     }
+    if (spacedInitials(tokens, from, count, kinds, p)) {
+      return new Run(from + count - 1, Kind.INITIAL); // "J B" for Jordan Blake
+    }
     // a run may not end on a title, a particle, or an initial that is not an initial there
     while (count > 0) {
       Kind last = kinds[count - 1];
@@ -287,8 +315,26 @@ public final class NameFinder {
             || (titles > 0 && initials > 0)
             || (initials >= 2
                 && initialsUpperAndDotted
-                && !NOT_INITIALS.contains(letters.toString()));
+                && !DOTTED_ABBREVIATIONS.contains(letters.toString()));
     return valid ? new Run(from + count - 1, kinds[count - 1]) : null;
+  }
+
+  /** Capital initials that spell exactly the person's initials, such as "J B". */
+  private static boolean spacedInitials(
+      List<Token> tokens, int from, int count, Kind[] kinds, Person p) {
+    if (count < 2) {
+      return false;
+    }
+    StringBuilder letters = new StringBuilder();
+    for (int k = 0; k < count; k++) {
+      Token t = tokens.get(from + k);
+      if (kinds[k] != Kind.INITIAL || !t.capitalised()) {
+        return false;
+      }
+      letters.append(t.folded());
+    }
+    String joined = letters.toString();
+    return p.acronyms.contains(joined) && !DOTTED_ABBREVIATIONS.contains(joined);
   }
 
   private static boolean initialMayEnd(String text, Token t) {
