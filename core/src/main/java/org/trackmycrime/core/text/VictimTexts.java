@@ -156,7 +156,7 @@ public final class VictimTexts {
         "The police have identified a suspect: a person they believe may have been involved in"
             + " the crime. This does not mean that the person has been arrested or charged. We"
             + " will tell you about any important decisions.",
-        "Mae'r heddlu wedi nodi un a ddrwgdybir: person y maen nhw'n credu a allai fod yn"
+        "Mae'r heddlu wedi nodi un a ddrwgdybir: rhywun y maen nhw'n credu y gallai fod yn"
             + " gysylltiedig â'r drosedd. Nid yw hyn yn golygu bod y person wedi cael ei arestio"
             + " na'i gyhuddo. Byddwn yn rhoi gwybod i chi am unrhyw benderfyniadau pwysig.");
   }
@@ -175,7 +175,7 @@ public final class VictimTexts {
         "A suspect has been arrested. This means the police have detained them so that they can"
             + " be questioned about the crime. It does not yet mean that they will be charged. We"
             + " will tell you what happens next.",
-        "Mae un a ddrwgdybir wedi cael ei arestio. Mae hyn yn golygu bod yr heddlu wedi ei gadw"
+        "Mae un a ddrwgdybir wedi cael ei arestio. Mae hyn yn golygu bod yr heddlu wedi'i gadw"
             + " yn y ddalfa er mwyn ei holi am y drosedd. Nid yw'n golygu eto y bydd yn cael ei"
             + " gyhuddo. Byddwn yn rhoi gwybod i chi beth fydd yn digwydd nesaf.");
   }
@@ -480,12 +480,12 @@ public final class VictimTexts {
     String r = present(reason);
     return text(
         paragraphs(
-            "Your case has been reopened. This means the police are looking at it again, and you"
-                + " will receive regular updates again.",
+            "Your case has been reopened. This means the police are looking at it again, and"
+                + " regular updates will restart.",
             block("The reason:", r)),
         paragraphs(
             "Mae eich achos wedi cael ei ailagor. Mae hyn yn golygu bod yr heddlu'n edrych arno"
-                + " eto, a byddwch yn cael diweddariadau rheolaidd unwaith eto.",
+                + " eto, a bydd y diweddariadau rheolaidd yn ailddechrau.",
             block("Y rheswm:", r)));
   }
 

@@ -146,6 +146,31 @@ class DepersonaliserRobustnessTest {
   }
 
   @Test
+  void anUnexpectedFailureWithholdsTheWholeTextInsteadOfShowingItUnchecked() {
+    Clock broken =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            throw new IllegalStateException("clock unavailable");
+          }
+        };
+    Depersonalised result =
+        Depersonaliser.create(broken).depersonalise("Jordan Blake, 07700 900123", PEOPLE);
+    assertThat(result.text()).isEqualTo(Depersonaliser.WITHHELD);
+    assertThat(result.replacements()).isEmpty();
+  }
+
+  @Test
   void aPersonWithoutARoleIsRefused() {
     assertThatThrownBy(() -> new PersonNames(null, List.of("Jordan Blake")))
         .isInstanceOf(ValidationException.class)
