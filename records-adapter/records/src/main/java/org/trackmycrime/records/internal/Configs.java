@@ -1,8 +1,8 @@
 package org.trackmycrime.records.internal;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -157,14 +157,28 @@ public final class Configs {
     return result;
   }
 
-  private <T> Optional<T> parse(String key, Function<String, T> parser, String rule) {
+  /** An enum constant by name, ignoring case. */
+  public <E extends Enum<E>> Optional<E> enumValue(String key, Class<E> type) {
+    StringBuilder names = new StringBuilder();
+    for (E constant : type.getEnumConstants()) {
+      names.append(names.length() == 0 ? "" : ", ").append(constant.name());
+    }
+    return parse(
+        key, v -> Enum.valueOf(type, v.toUpperCase(Locale.ROOT)), "must be one of " + names);
+  }
+
+  /**
+   * Any value {@code parser} can read; a parser failing with an {@link IllegalArgumentException},
+   * {@link DateTimeException} or {@link ArithmeticException} records {@code rule} as the problem.
+   */
+  public <T> Optional<T> parse(String key, Function<String, T> parser, String rule) {
     Optional<String> raw = text(key);
     if (raw.isEmpty()) {
       return Optional.empty();
     }
     try {
       return Optional.of(parser.apply(raw.get()));
-    } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+    } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
       problems.add(new Problem(key, rule));
       return Optional.empty();
     }
