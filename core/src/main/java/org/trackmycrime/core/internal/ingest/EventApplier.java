@@ -47,7 +47,7 @@ final class EventApplier {
   private final OfficerStore officers;
   private final PropertyStore property;
   private final AuditTrail audit;
-  private final TimelineRenderer renderer = new TimelineRenderer();
+  private final TimelineRenderer renderer;
 
   EventApplier(
       IngestStore store,
@@ -55,8 +55,10 @@ final class EventApplier {
       VictimStore victims,
       OfficerStore officers,
       PropertyStore property,
-      AuditTrail audit) {
+      AuditTrail audit,
+      TimelineRenderer renderer) {
     this.store = store;
+    this.renderer = renderer;
     this.crimes = crimes;
     this.victims = victims;
     this.officers = officers;

@@ -63,7 +63,9 @@ public final class IngestEngine implements RecordIngest {
     this.db = db;
     this.clock = clock;
     this.alertMaxAge = alertMaxAge;
-    this.applier = new EventApplier(store, crimes, victims, officers, property, audit);
+    this.applier =
+        new EventApplier(
+            store, crimes, victims, officers, property, audit, new TimelineRenderer(clock));
     this.rejected = new RejectedList(db, clock, this, audit);
   }
 
