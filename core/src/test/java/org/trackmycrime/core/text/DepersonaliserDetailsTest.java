@@ -54,6 +54,10 @@ class DepersonaliserDetailsTest {
     assertThat(clean("His number is 07700 900123. He did not answer."))
         .isEqualTo("His number is [phone number]. He did not answer.");
     assertThat(clean("Tel:07700900123")).isEqualTo("Tel:[phone number]");
+    assertThat(clean("A witness (07812 345678) called."))
+        .isEqualTo("A witness ([phone number]) called.");
+    assertThat(clean("A witness (tel. 07812 345678) called."))
+        .isEqualTo("A witness (tel. [phone number]) called.");
     assertThat(clean("tel07700900123")).isEqualTo("tel[phone number]");
   }
 
@@ -236,6 +240,24 @@ class DepersonaliserDetailsTest {
     for (Replacement r : result.replacements()) {
       assertThat(result.textOf(r)).isEqualTo(r.category().replacementText());
     }
+  }
+
+  @Test
+  void theReadmeExampleHolds() {
+    Depersonalised out =
+        DEPERSONALISER.depersonalise(
+            "Jordan Blake (DOB 12/03/1990, 07700 900123) was seen by O'Neill near BS7 8AA.",
+            java.util.List.of(
+                PersonNames.suspect("Jordan Blake", "J. Blake"),
+                PersonNames.witness("Siobhan O'Neill")));
+    assertThat(out.text())
+        .isEqualTo(
+            "The suspect (DOB [date of birth], [phone number]) was seen by a witness near"
+                + " [postcode].");
+    assertThat(out.toString())
+        .isEqualTo(
+            "Depersonalised[length=88, replacements=[SUSPECT_NAME@0-11, DATE_OF_BIRTH@17-32,"
+                + " PHONE@34-48, WITNESS_NAME@62-71, POSTCODE@77-87]]");
   }
 
   @Test

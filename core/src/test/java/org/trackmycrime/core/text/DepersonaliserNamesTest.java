@@ -44,6 +44,7 @@ class DepersonaliserNamesTest {
         "later, jordan blake was seen.|later, the suspect was seen.",
         "We visited the Blake family.|We visited the suspect family.",
         "The Blakes were not at home.|The suspect were not at home.",
+        "He posts as JordanBlake and jblake online.|He posts as the suspect and the suspect online.",
         "Officers spoke to Blake. Blake said nothing.|Officers spoke to the suspect. The suspect said"
             + " nothing."
       })

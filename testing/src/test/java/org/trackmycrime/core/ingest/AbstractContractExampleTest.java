@@ -124,7 +124,10 @@ abstract class AbstractContractExampleTest {
             .orElseThrow()
             .text()
             .en();
-    assertThat(update).contains("the suspect").contains("[phone number]").contains("CCTV");
+    assertThat(update)
+        .containsIgnoringCase("the suspect")
+        .contains("[phone number]")
+        .contains("CCTV");
     String release =
         tmc.timeline().list(FORCE, REF).stream()
             .filter(e -> e.kind() == TimelineKind.SUSPECT_RELEASED)

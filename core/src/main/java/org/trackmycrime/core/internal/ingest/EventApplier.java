@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.trackmycrime.core.ValidationException;
+import org.trackmycrime.core.enrolment.AlertPolicy;
 import org.trackmycrime.core.internal.ingest.IngestStore.CrimeKeys;
 import org.trackmycrime.core.internal.ingest.IngestStore.VictimKeys;
 import org.trackmycrime.core.internal.ingest.RecordEvent.EventType;
@@ -47,7 +48,8 @@ final class EventApplier {
   private final OfficerStore officers;
   private final PropertyStore property;
   private final AuditTrail audit;
-  private final TimelineRenderer renderer = new TimelineRenderer();
+  private final TimelineRenderer renderer;
+  private final EventParser parser;
 
   EventApplier(
       IngestStore store,
@@ -55,8 +57,12 @@ final class EventApplier {
       VictimStore victims,
       OfficerStore officers,
       PropertyStore property,
-      AuditTrail audit) {
+      AuditTrail audit,
+      TimelineRenderer renderer,
+      EventParser parser) {
     this.store = store;
+    this.renderer = renderer;
+    this.parser = parser;
     this.crimes = crimes;
     this.victims = victims;
     this.officers = officers;
@@ -380,7 +386,6 @@ final class EventApplier {
 
   /** Renders again every entry and property description made from free text, with today's names. */
   private void redepersonalise(Handle h, String force, String crimeRef) {
-    EventParser parser = new EventParser();
     List<TimelineRenderer.KnownPerson> people = store.people(h, force, crimeRef);
     for (IngestStore.SourcedEntry s : store.sourcedEntries(h, force, crimeRef)) {
       RecordEvent source = ((EventParser.Parsed) parser.parse(s.sourceEvent())).event();
@@ -420,8 +425,15 @@ final class EventApplier {
    * pending alert that no longer qualifies is cancelled; one already sent is left alone.
    */
   private void reconcile(Handle h, Victim v, String entryKey, Instant occurredAt, Instant now) {
-    String key = IngestEngine.alertKey(v.force(), v.crimeReference(), v.victimRef(), entryKey);
-    boolean wanted = IngestEngine.mayAlert(v, occurredAt);
+    String key =
+        String.join(
+            "|",
+            OutboxMessage.VICTIM_UPDATE,
+            v.force(),
+            v.crimeReference(),
+            v.victimRef(),
+            entryKey);
+    boolean wanted = AlertPolicy.decide(v, occurredAt).allowed();
     Optional<String> status = store.outboxStatus(h, key);
     if (wanted && status.isEmpty()) {
       store.insertOutbox(

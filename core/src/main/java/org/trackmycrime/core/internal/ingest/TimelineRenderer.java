@@ -1,16 +1,27 @@
 package org.trackmycrime.core.internal.ingest;
 
+import java.time.Clock;
 import java.util.List;
 import org.trackmycrime.core.internal.ingest.RecordEvent.EventType;
 import org.trackmycrime.core.model.LocalizedText;
 import org.trackmycrime.core.model.TimelineKind;
+import org.trackmycrime.core.text.Depersonaliser;
+import org.trackmycrime.core.text.PersonNames;
+import org.trackmycrime.core.text.VictimTexts;
 
 /**
- * Turns a record event into the words its victims read, depersonalised. INTERIM: replaced by text.
+ * Turns a record event into the words its victims read, in English and Welsh. Every piece of free
+ * text passes through the depersonaliser with the names known for the crime before it is used.
  */
 final class TimelineRenderer {
-  /** A suspect or witness and the names to remove. */
+  /** A suspect or witness of the crime and the names to remove. */
   record KnownPerson(boolean witness, List<String> names) {}
+
+  private final Depersonaliser depersonaliser;
+
+  TimelineRenderer(Clock clock) {
+    this.depersonaliser = Depersonaliser.create(clock);
+  }
 
   TimelineKind kind(EventType type) {
     return switch (type) {
@@ -34,10 +45,11 @@ final class TimelineRenderer {
     };
   }
 
-  /** Whether the entry's words come from free text, and so change when names arrive later. */
+  /** Whether the entry's words come from free text, and so may change when names arrive later. */
   boolean hasFreeText(EventType type) {
     return switch (type) {
-      case SUSPECT_RELEASED,
+      case OFFICER_ASSIGNED,
+          SUSPECT_RELEASED,
           BAIL_CHANGED,
           SUSPECT_CHARGED,
           NOT_INVESTIGATED,
@@ -45,37 +57,77 @@ final class TimelineRenderer {
           OFFICER_UPDATE,
           OUTCOME_RECORDED,
           CASE_CLOSED,
-          CASE_REOPENED,
-          OFFICER_ASSIGNED ->
+          CASE_REOPENED ->
           true;
       default -> false;
     };
   }
 
   LocalizedText render(RecordEvent e, List<KnownPerson> people) {
-    String text = e.type().name();
-    if (e.data() instanceof RecordEvent.OfficerUpdate u) {
-      text = u.text();
-    } else if (e.data() instanceof RecordEvent.SuspectReleased r) {
-      text = "released " + r.releaseType() + " bail " + r.bailConditions();
-    }
-    return LocalizedText.same(depersonalise(text, people));
+    List<PersonNames> names = names(people);
+    RecordEvent.Data d = e.data();
+    return switch (e.type()) {
+      case CRIME_RECORDED ->
+          VictimTexts.crimeRecorded(clean(((RecordEvent.CrimeRecorded) d).category(), names));
+      case OFFICER_ASSIGNED -> {
+        RecordEvent.OfficerAssigned o = (RecordEvent.OfficerAssigned) d;
+        yield VictimTexts.officerAssigned(
+            clean(o.displayName(), names), clean(o.rank(), names), clean(o.unit(), names));
+      }
+      case SUSPECT_IDENTIFIED -> VictimTexts.suspectIdentified();
+      case WITNESS_IDENTIFIED -> VictimTexts.witnessIdentified();
+      case SUSPECT_ARRESTED -> VictimTexts.suspectArrested();
+      case SUSPECT_INTERVIEWED -> VictimTexts.suspectInterviewed();
+      case SUSPECT_RELEASED -> {
+        RecordEvent.SuspectReleased r = (RecordEvent.SuspectReleased) d;
+        yield VictimTexts.suspectReleased(r.releaseType(), clean(r.bailConditions(), names));
+      }
+      case BAIL_CHANGED -> {
+        RecordEvent.BailChanged b = (RecordEvent.BailChanged) d;
+        yield VictimTexts.bailChanged(b.change(), clean(b.bailConditions(), names));
+      }
+      case SUSPECT_CHARGED -> {
+        RecordEvent.SuspectCharged c = (RecordEvent.SuspectCharged) d;
+        yield VictimTexts.suspectCharged(
+            c.charges().stream().map(s -> clean(s, names)).toList(),
+            c.hearingDate(),
+            clean(c.court(), names));
+      }
+      case NOT_INVESTIGATED ->
+          VictimTexts.notInvestigated(clean(((RecordEvent.Reason) d).reason(), names));
+      case PROPERTY_RECORDED -> {
+        RecordEvent.PropertyRecorded p = (RecordEvent.PropertyRecorded) d;
+        yield VictimTexts.propertyRecorded(clean(p.description(), names), p.status());
+      }
+      case OFFICER_UPDATE ->
+          VictimTexts.officerUpdate(clean(((RecordEvent.OfficerUpdate) d).text(), names));
+      case OUTCOME_RECORDED -> {
+        RecordEvent.OutcomeRecorded o = (RecordEvent.OutcomeRecorded) d;
+        yield VictimTexts.outcome(clean(o.outcome(), names), o.finalised(), clean(o.text(), names));
+      }
+      case CASE_CLOSED -> VictimTexts.caseClosed(clean(((RecordEvent.Reason) d).reason(), names));
+      case CASE_REOPENED ->
+          VictimTexts.caseReopened(clean(((RecordEvent.Reason) d).reason(), names));
+      case RISK_ASSESSED, VICTIM_DETAILS_CHANGED ->
+          throw new IllegalArgumentException(e.type() + " has no timeline entry");
+    };
   }
 
+  /** Free text as a victim may see it (null stays null). */
   String depersonalise(String text, List<KnownPerson> people) {
-    String out = text;
-    for (KnownPerson p : people) {
-      for (String n : p.names()) {
-        for (String part : n.split("[ .]+")) {
-          if (part.length() > 1) {
-            out =
-                out.replaceAll(
-                    "(?i)\\b" + java.util.regex.Pattern.quote(part) + "\\b", "the suspect");
-          }
-        }
-      }
-    }
-    return out.replaceAll("0\\d{3} \\d{3} \\d{4}", "[phone number]")
-        .replaceAll("BS7 8AA", "[postcode]");
+    return clean(text, names(people));
+  }
+
+  private String clean(String text, List<PersonNames> names) {
+    return text == null ? null : depersonaliser.depersonalise(text, names).text();
+  }
+
+  private static List<PersonNames> names(List<KnownPerson> people) {
+    return people.stream()
+        .map(
+            p ->
+                new PersonNames(
+                    p.witness() ? PersonNames.Role.WITNESS : PersonNames.Role.SUSPECT, p.names()))
+        .toList();
   }
 }

@@ -155,6 +155,7 @@ public final class NameFinder {
     }
     List<Integer> wordInitials = new ArrayList<>();
     List<Integer> literalInitials = new ArrayList<>(); // "Al-Hassan" gives A as well as H
+    List<String> wordsFolded = new ArrayList<>();
     int wordIndex = 0;
     for (String word : ordered.split("[\\s.,;/()\\[\\]\"]+")) {
       List<Token> parts = Token.of(word);
@@ -199,8 +200,20 @@ public final class NameFinder {
       if (wordInitial != null) {
         wordInitials.add(wordInitial);
         literalInitials.add(literalInitial);
+        StringBuilder folded = new StringBuilder();
+        parts.forEach(t -> folded.append(t.folded()));
+        wordsFolded.add(folded.toString());
       }
       wordIndex++;
+    }
+    if (wordsFolded.size() >= 2) {
+      // run together, as in handles and addresses: "JordanBlake", "blakejordan", "jblake"
+      String first = wordsFolded.get(0);
+      String last = wordsFolded.get(wordsFolded.size() - 1);
+      person.parts.add(String.join("", wordsFolded));
+      person.parts.add(first + last);
+      person.parts.add(last + first);
+      person.parts.add(new StringBuilder().appendCodePoint(first.codePointAt(0)) + last);
     }
     addAcronyms(person, wordInitials);
     addAcronyms(person, literalInitials);

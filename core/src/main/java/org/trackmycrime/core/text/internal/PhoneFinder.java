@@ -58,8 +58,8 @@ public final class PhoneFinder {
         }
         int start = prefixStart(text, groups.get(s)[0]);
         int end = groups.get(found)[1];
-        if (Chars.at(text, end) == ')' && opensMoreThanCloses(text, start, end)) {
-          end++;
+        if (opensMoreThanCloses(text, start, end) && text.charAt(start) == '(') {
+          start++; // "(07700 900123)": the brackets are the writer's, not the number's
         }
         out.add(new Candidate(start, end, ReplacementCategory.PHONE));
         s = found + 1;
