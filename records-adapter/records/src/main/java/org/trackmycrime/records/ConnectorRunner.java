@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trackmycrime.core.ingest.IngestOutcome;
@@ -58,7 +57,6 @@ import org.trackmycrime.records.internal.SafeLog;
  */
 public final class ConnectorRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorRunner.class);
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private enum State {
     NEW,
@@ -425,10 +423,7 @@ public final class ConnectorRunner implements AutoCloseable {
           continue;
         }
         String name = connector.name();
-        checks.require(
-            name != null && NAME.matcher(name).matches(),
-            "connectors[" + name + "]",
-            "name must be 1-64 characters of A-Z a-z 0-9 . _ -");
+        Configs.connectorName(checks, "connectors[" + name + "]", name);
         checks.require(names.add(name), "connectors[" + name + "]", "name is used twice");
       }
       Configs.throwIfAny("ConnectorRunner", checks);

@@ -301,7 +301,7 @@ class ConnectorRunnerTest {
         .hasMessageContaining("ingest: is required")
         .hasMessageContaining("clock: is required")
         .hasMessageContaining("connectors[same]: name is used twice")
-        .hasMessageContaining("connectors[has space]: name must be");
+        .hasMessageContaining("connectors[has space]: must be 1-64 characters");
     assertThatThrownBy(() -> ConnectorRunner.builder(ingest).build())
         .hasMessageContaining("connectors: at least one is required");
   }

@@ -67,7 +67,7 @@ public abstract class RecordConnectorCompatibilityKit {
 
   @RegisterExtension final TmcDatabase sdk = TmcDatabase.h2();
 
-  private KitIngest ingest;
+  private FaultyIngest ingest;
   private int nextGood = 1;
   private int nextMalformed = 1;
 
@@ -143,13 +143,13 @@ public abstract class RecordConnectorCompatibilityKit {
   }
 
   /** The ingest this test hands to the connector (with the kit's fault injection). */
-  protected final RecordIngest kitIngest() {
+  protected final FaultyIngest kitIngest() {
     return ingest;
   }
 
   @BeforeEach
   final void createKitIngest() {
-    ingest = new KitIngest(createIngest());
+    ingest = new FaultyIngest(createIngest());
   }
 
   // ---- the tests ---------------------------------------------------------------------------

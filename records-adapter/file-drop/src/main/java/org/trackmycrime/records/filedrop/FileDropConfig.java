@@ -3,7 +3,6 @@ package org.trackmycrime.records.filedrop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.trackmycrime.core.internal.Checks;
 import org.trackmycrime.records.internal.Configs;
 
@@ -29,15 +28,9 @@ public record FileDropConfig(
     Duration minFileAge,
     int maxLineBytes) {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
   public FileDropConfig {
     Checks checks =
-        new Checks()
-            .require(
-                name != null && NAME.matcher(name).matches(),
-                "name",
-                "must be 1-64 characters of A-Z a-z 0-9 . _ -")
+        Configs.connectorName(new Checks(), "name", name)
             .notNull("directory", directory)
             .notNull("processedDirectory", processedDirectory)
             .require(batchSize >= 1 && batchSize <= 10_000, "batchSize", "must be 1 to 10000")

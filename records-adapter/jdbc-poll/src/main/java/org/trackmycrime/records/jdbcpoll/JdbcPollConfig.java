@@ -67,7 +67,6 @@ public record JdbcPollConfig(
     Map<String, String> dataColumns,
     ZoneId zone) {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern PATH =
@@ -77,11 +76,7 @@ public record JdbcPollConfig(
   public JdbcPollConfig {
     dataColumns = dataColumns == null ? Map.of() : Map.copyOf(dataColumns);
     Checks checks =
-        new Checks()
-            .require(
-                name != null && NAME.matcher(name).matches(),
-                "name",
-                "must be 1-64 characters of A-Z a-z 0-9 . _ -")
+        Configs.connectorName(new Checks(), "name", name)
             .require(
                 query != null && CURSOR_PARAMETER.matcher(query).find(),
                 "query",

@@ -27,6 +27,7 @@ import org.trackmycrime.core.internal.Checks;
  * connector configuration.
  */
 public final class Configs {
+  private static final Pattern CONNECTOR_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final String what;

@@ -43,16 +43,11 @@ public record WebhookConfig(
   /** The shortest secret accepted, in bytes of UTF-8. */
   public static final int MIN_SECRET_BYTES = 32;
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
   public WebhookConfig {
     Checks checks =
-        new Checks()
-            .require(
-                name != null && NAME.matcher(name).matches(),
-                "name",
-                "must be 1-64 characters of A-Z a-z 0-9 . _ -")
+        Configs.connectorName(new Checks(), "name", name)
             .require(
                 secret != null
                     && secret.getBytes(StandardCharsets.UTF_8).length >= MIN_SECRET_BYTES,

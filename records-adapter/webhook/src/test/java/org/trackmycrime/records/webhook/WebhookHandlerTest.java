@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,19 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.trackmycrime.core.PersistenceException;
-import org.trackmycrime.core.ingest.BulkOptions;
-import org.trackmycrime.core.ingest.BulkReport;
 import org.trackmycrime.core.ingest.IngestOutcome;
-import org.trackmycrime.core.ingest.ParkedEvent;
 import org.trackmycrime.core.ingest.RawEvent;
-import org.trackmycrime.core.ingest.RecordIngest;
-import org.trackmycrime.core.ingest.RejectedEvents;
 import org.trackmycrime.core.model.Force;
 import org.trackmycrime.core.model.ForceSettings;
 import org.trackmycrime.records.ConnectorCounters;
 import org.trackmycrime.records.ConnectorListener;
 import org.trackmycrime.records.HealthStatus;
 import org.trackmycrime.testing.TmcDatabase;
+import org.trackmycrime.testing.records.FaultyIngest;
 import org.trackmycrime.testing.records.KitEvent;
 
 class WebhookHandlerTest {
@@ -40,7 +35,7 @@ class WebhookHandlerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension final TmcDatabase db = TmcDatabase.h2();
-  private final FlakyIngest ingest = new FlakyIngest();
+  private FaultyIngest ingest;
   private final List<IngestOutcome> rejectedSeen = new ArrayList<>();
   private WebhookHandler webhook;
   private WebhookSigner signer;
@@ -50,7 +45,7 @@ class WebhookHandlerTest {
     db.trackMyCrime()
         .forces()
         .save(new Force(KitEvent.FORCE, "Kit Police", ForceSettings.defaults()));
-    ingest.target = db.trackMyCrime().ingest();
+    ingest = new FaultyIngest(db.trackMyCrime().ingest());
     webhook = handler(WebhookConfig.builder(SECRET).maxBodyBytes(8192).maxEvents(5).build());
     signer = new WebhookSigner(SECRET, db.clock());
   }
@@ -115,10 +110,10 @@ class WebhookHandlerTest {
     assertThat(results(r))
         .extracting(n -> n.get("status").asText())
         .containsExactly("APPLIED", "APPLIED");
-    assertThat(ingest.lastBatch)
+    assertThat(ingest.offered())
         .extracting(RawEvent::json)
         .containsExactly(KitEvent.good(1).json(), KitEvent.good(2).json());
-    assertThat(ingest.lastBatch)
+    assertThat(ingest.offered())
         .extracting(RawEvent::origin)
         .allMatch(o -> o.startsWith("webhook:"));
   }
@@ -162,7 +157,7 @@ class WebhookHandlerTest {
 
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.body()).contains("the signature does not match");
-    assertThat(ingest.calls.get()).as("nothing reached the ingest").isZero();
+    assertThat(ingest.calls()).as("nothing reached the ingest").isZero();
   }
 
   @Test
@@ -253,7 +248,7 @@ class WebhookHandlerTest {
 
     assertThat(replay.status()).isEqualTo(401);
     assertThat(replay.body()).contains("replay");
-    assertThat(ingest.calls.get()).as("the replay never reached the ingest").isEqualTo(1);
+    assertThat(ingest.calls()).as("the replay never reached the ingest").isEqualTo(1);
   }
 
   @Test
@@ -261,7 +256,7 @@ class WebhookHandlerTest {
       throws Exception {
     byte[] body = ndjson(1, 2).getBytes(StandardCharsets.UTF_8);
     Map<String, List<String>> request = headers(signer.headers(body), "application/x-ndjson");
-    ingest.failures = 1;
+    ingest.failNextCalls(1);
 
     WebhookResponse failed = webhook.handle("POST", request, body);
 
@@ -356,7 +351,7 @@ class WebhookHandlerTest {
     assertThat(results(r))
         .extracting(n -> n.get("status").asText())
         .containsExactly("APPLIED", "REJECTED", "REJECTED");
-    assertThat(ingest.lastBatch)
+    assertThat(ingest.offered())
         .extracting(RawEvent::json)
         .containsExactly(KitEvent.good(1).json(), "42", "\"text\"");
   }
@@ -383,44 +378,5 @@ class WebhookHandlerTest {
         .hasMessageContaining("ingest: is required")
         .hasMessageContaining("config: is required")
         .hasMessageContaining("clock: is required");
-  }
-
-  /** The real ingest, made to fail on demand, remembering the last batch it was given. */
-  static final class FlakyIngest implements RecordIngest {
-    RecordIngest target;
-    volatile int failures;
-    volatile List<RawEvent> lastBatch = List.of();
-    final AtomicInteger calls = new AtomicInteger();
-
-    @Override
-    public IngestOutcome ingest(RawEvent event) {
-      return ingestAll(List.of(event)).get(0);
-    }
-
-    @Override
-    public List<IngestOutcome> ingestAll(List<RawEvent> events) {
-      calls.incrementAndGet();
-      lastBatch = List.copyOf(events);
-      if (failures > 0) {
-        failures--;
-        throw new PersistenceException("simulated database failure", Map.of(), null);
-      }
-      return target.ingestAll(events);
-    }
-
-    @Override
-    public BulkReport bulkLoad(BufferedReader jsonLines, BulkOptions options) {
-      return target.bulkLoad(jsonLines, options);
-    }
-
-    @Override
-    public RejectedEvents rejected() {
-      return target.rejected();
-    }
-
-    @Override
-    public List<ParkedEvent> parked(Duration olderThan) {
-      return target.parked(olderThan);
-    }
   }
 }
