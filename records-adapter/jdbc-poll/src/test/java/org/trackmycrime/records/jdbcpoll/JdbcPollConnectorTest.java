@@ -218,6 +218,21 @@ class JdbcPollConnectorTest {
   }
 
   @Test
+  void colonsInStringLiteralsAndCastsAreNotTakenForParameters() {
+    changes.insert(List.of(KitEvent.good(1)));
+    JdbcPollConfig config =
+        ChangeTable.config()
+            .query(
+                "SELECT change_id::BIGINT AS change_id, event_id, crime_ref, seq, changed_at,"
+                    + " change_type, payload FROM changes"
+                    + " WHERE change_id > :cursor AND event_id <> 'not:a-parameter'"
+                    + " ORDER BY change_id")
+            .build();
+
+    assertThat(connector(config).poll().orElseThrow().events()).hasSize(1);
+  }
+
+  @Test
   void aFailingQueryIsAConnectorErrorNamingTheCursorButNotTheSql() {
     JdbcPollConnector connector =
         connector(

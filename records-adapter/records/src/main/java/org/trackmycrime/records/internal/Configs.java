@@ -60,6 +60,17 @@ public final class Configs {
   }
 
   /**
+   * Checks a connector's name: it keys logs, health, counters and stored checkpoints, so it is kept
+   * to 1-64 characters of {@code A-Z a-z 0-9 . _ -}.
+   */
+  public static Checks connectorName(Checks checks, String field, String name) {
+    return checks.require(
+        name != null && CONNECTOR_NAME.matcher(name).matches(),
+        field,
+        "must be 1-64 characters of A-Z a-z 0-9 . _ -");
+  }
+
+  /**
    * Parses {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 {@code PT5M}.
    */
   public static Duration parseDuration(String text) {
