@@ -111,7 +111,7 @@ public final class WebhookHandler {
     }
     String declared = header(headers, "Content-Length");
     if (declared != null
-        && declared.matches("[0-9]{1,19}")
+        && declared.matches("[0-9]{1,18}")
         && Long.parseLong(declared) > config.maxBodyBytes()) {
       return tooLarge();
     }
