@@ -35,7 +35,7 @@ class CompatibilityKitCatchesBrokenConnectorsTest {
         .containsExactlyInAnyOrder(
             "resumesAfterARestartWithoutLossOrDuplicates",
             "offersOnlyTheBatchInHandAgainAfterACrashBetweenCommitAndCheckpoint",
-            "doesNotOfferCommittedEventsAgainAfterARestart");
+            "neverAppliesCommittedEventsAgainAfterARestart");
   }
 
   @Test
