@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.ValidationException.Problem;
 import org.trackmycrime.core.internal.Emails;
@@ -221,9 +223,8 @@ public record ForceMessaging(
         }
       } catch (ValidationException e) {
         // a URL that did not parse is reported once, as unparseable, not also as missing
-        e.problems().stream()
-            .filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
-            .forEach(problems::add);
+        Set<String> unparsed = problems.stream().map(Problem::field).collect(Collectors.toSet());
+        e.problems().stream().filter(p -> !unparsed.contains(p.field())).forEach(problems::add);
       }
       throw new ValidationException(problems);
     }

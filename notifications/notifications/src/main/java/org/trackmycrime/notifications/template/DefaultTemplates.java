@@ -102,8 +102,7 @@ final class DefaultTemplates {
         {{link}}
 
         If you were not expecting this email, you can ignore it.""",
-        "You can now follow your report online. Set up your account (the link works once):"
-            + " {{link}}");
+        "Follow your report online. Set up your account (the link works once): {{link}}");
     victim(
         t,
         VICTIM_INVITATION,
@@ -116,8 +115,7 @@ final class DefaultTemplates {
         {{link}}
 
         Os nad oeddech yn disgwyl yr e-bost hwn, gallwch ei anwybyddu.""",
-        "Gallwch nawr ddilyn eich adroddiad ar-lein. Sefydlwch eich cyfrif (un tro yn unig):"
-            + " {{link}}");
+        "Dilynwch eich adroddiad ar-lein. Sefydlwch eich cyfrif (un tro yn unig): {{link}}");
 
     victim(
         t,
