@@ -153,7 +153,11 @@ public final class DispatchEngine {
     for (OutboxRow row : rows) {
       Result r;
       try {
-        r = process(row, bySlug.get(row.force()), token);
+        // one connection for the row's reads and writes (they nest), not one per statement
+        r =
+            store
+                .db()
+                .with("dispatch outbox row", h -> process(row, bySlug.get(row.force()), token));
       } catch (RuntimeException e) {
         // the lease runs out and another pass takes the row again
         LOG.error(
@@ -754,11 +758,19 @@ public final class DispatchEngine {
 
   private Result finishSent(OutboxRow row, String token, int attempts, String note) {
     Instant now = clock.instant();
-    if (!store.finish(row, token, Status.SENT, attempts, note, now)) {
-      return leaseLost(row);
-    }
-    store.settleFromReceipts(row.force(), row.id(), now);
-    return Result.SENT;
+    boolean finished =
+        store
+            .db()
+            .inTransaction(
+                "finish sent outbox row",
+                h -> {
+                  if (!store.finish(row, token, Status.SENT, attempts, note, now)) {
+                    return false;
+                  }
+                  store.settleFromReceipts(row.force(), row.id(), now);
+                  return true;
+                });
+    return finished ? Result.SENT : leaseLost(row);
   }
 
   private Result finish(OutboxRow row, String token, Status status, int attempts, String error) {
