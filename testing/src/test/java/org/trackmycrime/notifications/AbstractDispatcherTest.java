@@ -763,6 +763,17 @@ abstract class AbstractDispatcherTest {
 
     assertThat(dispatcher.queue(invite)).isTrue();
     assertThat(dispatcher.queue(invite)).isFalse();
+    assertThatThrownBy(
+            () ->
+                dispatcher.queue(
+                    QueuedMessage.forVictim(
+                        "no-such-force",
+                        MessageKind.VICTIM_REPLY,
+                        "C1",
+                        "V1",
+                        "reply|x",
+                        Map.of())))
+        .isInstanceOf(NotFoundException.class);
     dispatcher.runOnce();
 
     assertThat(f.email.received()).hasSize(1);

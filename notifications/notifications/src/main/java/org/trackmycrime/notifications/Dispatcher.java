@@ -187,7 +187,8 @@ public final class Dispatcher implements AutoCloseable {
       DispatchRun batch;
       try {
         batch = engine.runBatch();
-      } catch (TrackMyCrimeException e) {
+      } catch (RuntimeException e) {
+        // a database outage, say: keep the worker, try again after the poll interval
         LOG.warn("dispatch batch failed: {}", e.getClass().getName(), e);
         batch = DispatchRun.NONE;
       }
@@ -210,9 +211,14 @@ public final class Dispatcher implements AutoCloseable {
    * TrackMyCrime#inTransaction}.
    *
    * @return false when a message with this idempotency key was queued before (nothing changes)
+   * @throws NotFoundException when the force does not exist
    */
   public boolean queue(QueuedMessage message) {
     Objects.requireNonNull(message, "message");
+    if (tmc.forces().find(message.force()).isEmpty()) {
+      throw new NotFoundException(
+          "No such force", Map.of(TrackMyCrimeException.FORCE, message.force()));
+    }
     return store.insert(
         message.force(),
         message.idempotencyKey(),
