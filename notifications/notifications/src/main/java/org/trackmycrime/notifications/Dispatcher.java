@@ -26,6 +26,7 @@ import org.trackmycrime.core.model.Channel;
 import org.trackmycrime.notifications.internal.DispatchEngine;
 import org.trackmycrime.notifications.internal.DispatchStore;
 import org.trackmycrime.notifications.internal.Params;
+import org.trackmycrime.notifications.internal.SafeLog;
 
 /**
  * Delivers the outbox: every alert and staff message the SDK queued in the same transaction as the
@@ -189,7 +190,7 @@ public final class Dispatcher implements AutoCloseable {
         batch = engine.runBatch();
       } catch (RuntimeException e) {
         // a database outage, say: keep the worker, try again after the poll interval
-        LOG.warn("dispatch batch failed: {}", e.getClass().getName(), e);
+        SafeLog.failure(LOG, "dispatch batch failed", e);
         batch = DispatchRun.NONE;
       }
       if (batch.claimed() == 0 && running) {

@@ -160,11 +160,13 @@ public final class DispatchEngine {
                 .with("dispatch outbox row", h -> process(row, bySlug.get(row.force()), token));
       } catch (RuntimeException e) {
         // the lease runs out and another pass takes the row again
-        LOG.error(
-            "dispatch of outbox {} ({}) failed with {}; it will be retried when its lease expires",
-            row.id(),
-            row.force(),
-            e.getClass().getName(),
+        SafeLog.failure(
+            LOG,
+            "dispatch of outbox "
+                + row.id()
+                + " ("
+                + row.force()
+                + ") failed; it is retried when its lease expires",
             e);
         r = Result.LEASE_LOST;
       }
