@@ -48,6 +48,11 @@ public final class TrackMyCrime {
   /** The SDK's own Flyway history table, so it never collides with a host's. */
   public static final String SCHEMA_HISTORY_TABLE = "tmc_schema_history";
 
+  static {
+    // the notifications module shares this instance's database and transactions (Db.of)
+    Db.grantAccess(tmc -> tmc.db);
+  }
+
   private final Clock clock;
   private final Db db;
   private final ForceStore forces;

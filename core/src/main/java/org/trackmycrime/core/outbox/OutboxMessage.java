@@ -31,6 +31,8 @@ public record OutboxMessage(
     SENT,
     DELIVERED,
     FAILED,
-    DEAD
+    DEAD,
+    /** Folded into another alert for the same victim and crime, which was sent in its place. */
+    COALESCED
   }
 }

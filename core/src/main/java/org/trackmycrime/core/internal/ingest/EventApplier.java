@@ -1,8 +1,11 @@
 package org.trackmycrime.core.internal.ingest;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.enrolment.AlertPolicy;
@@ -12,6 +15,7 @@ import org.trackmycrime.core.internal.ingest.RecordEvent.EventType;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AuditAction;
 import org.trackmycrime.core.model.AuditEvent;
+import org.trackmycrime.core.model.Channel;
 import org.trackmycrime.core.model.Crime;
 import org.trackmycrime.core.model.CrimeStatus;
 import org.trackmycrime.core.model.EnrolmentAction;
@@ -152,9 +156,10 @@ final class EventApplier {
       }
       // a recording states every contact field: an absent one means "none"
       VictimKeys newKeys = contacts(b, vk, key, true, v.email(), v.mobile(), v.language());
+      Victim base = existing == null ? b.build() : reachableAgain(existing, b.build());
       Victim saved =
           record(
-              b.build(),
+              base,
               e,
               v.optedOut() ? EnrolmentAction.DECLINE : EnrolmentAction.ENROL,
               Actor.recordsSystem(e.source()),
@@ -200,7 +205,7 @@ final class EventApplier {
     Victim.Builder b = v.toBuilder();
     // a change states only the fields it carries
     VictimKeys newKeys = contacts(b, vk, e.orderKey(), false, d.email(), d.mobile(), d.language());
-    Victim changed = b.build();
+    Victim changed = reachableAgain(v, b.build());
     if (d.optedOut() != null) {
       changed =
           record(
@@ -432,6 +437,24 @@ final class EventApplier {
     } else if (!wanted && status.filter(OutboxMessage.Status.PENDING.name()::equals).isPresent()) {
       store.setOutboxStatus(h, key, OutboxMessage.Status.CANCELLED, now);
     }
+  }
+
+  /**
+   * A channel that failed permanently stays unusable until its contact detail changes: a new email
+   * address or mobile number is worth trying again.
+   */
+  static Victim reachableAgain(Victim before, Victim after) {
+    Set<Channel> unreachable = EnumSet.noneOf(Channel.class);
+    unreachable.addAll(after.unreachableChannels());
+    if (!Objects.equals(before.email(), after.email())) {
+      unreachable.remove(Channel.EMAIL);
+    }
+    if (!Objects.equals(before.mobile(), after.mobile())) {
+      unreachable.remove(Channel.SMS);
+    }
+    return unreachable.equals(after.unreachableChannels())
+        ? after
+        : after.toBuilder().unreachableChannels(unreachable).build();
   }
 
   private Victim victim(RecordEvent e, String victimRef, String field) {

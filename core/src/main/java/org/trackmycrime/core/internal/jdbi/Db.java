@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -23,6 +24,7 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.statement.Update;
 import org.trackmycrime.core.PersistenceException;
+import org.trackmycrime.core.TrackMyCrime;
 
 /**
  * The SDK's one Jdbi instance and the conventions every store shares: instants as UTC {@code
@@ -31,6 +33,9 @@ import org.trackmycrime.core.PersistenceException;
  * handle, so a service can run several stores in one transaction.
  */
 public final class Db {
+  /** Set once by {@link TrackMyCrime}'s class initialiser; see {@link #of(TrackMyCrime)}. */
+  private static volatile Function<TrackMyCrime, Db> access;
+
   private final Jdbi jdbi;
 
   public Db(DataSource dataSource) {
@@ -41,6 +46,21 @@ public final class Db {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /**
+   * The database of a {@link TrackMyCrime}, for the SDK's other modules (the notifications
+   * dispatcher), so their statements join the same transactions as the core's stores. Not API.
+   */
+  public static Db of(TrackMyCrime tmc) {
+    return access.apply(tmc);
+  }
+
+  /** Called by {@link TrackMyCrime} only; later calls are ignored. */
+  public static synchronized void grantAccess(Function<TrackMyCrime, Db> accessor) {
+    if (access == null) {
+      access = accessor;
+    }
   }
 
   public <T> T with(String what, HandleCallback<T, RuntimeException> callback) {

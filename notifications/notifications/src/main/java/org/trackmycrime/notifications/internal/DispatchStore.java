@@ -1,0 +1,588 @@
+package org.trackmycrime.notifications.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.trackmycrime.core.PersistenceException;
+import org.trackmycrime.core.internal.jdbi.Db;
+import org.trackmycrime.core.model.Channel;
+import org.trackmycrime.core.outbox.OutboxMessage;
+import org.trackmycrime.notifications.DeadLetter;
+import org.trackmycrime.notifications.Delivery;
+import org.trackmycrime.notifications.ReceiptStatus;
+
+/**
+ * All of the dispatcher's SQL. Portable: the same statements run on H2 2.x and PostgreSQL. Every
+ * statement on force data names the force, except the receipt look-up, which has only the
+ * provider's id to go on. Writes made while a worker holds a row check its claim token, so a worker
+ * whose lease expired cannot overwrite the work of the one that took over.
+ */
+public final class DispatchStore {
+  private static final String PENDING = OutboxMessage.Status.PENDING.name();
+  private static final String ROW_COLUMNS =
+      "id, force_slug, idempotency_key, message_kind, crime_ref, victim_ref, entry_key, status,"
+          + " created_at, dispatch_attempts, dispatch_params";
+
+  /**
+   * Rows a worker may take now: pending, due, not leased, of a kind this dispatcher sends; an
+   * update alert only once its coalescing window has passed and only when it is the oldest pending
+   * update alert of its victim on its crime (the others are folded into it). Every condition is in
+   * WHERE, so the rows locked are the rows wanted, whatever the database does with the row limit.
+   */
+  private static final String CLAIM =
+      "SELECT id FROM tmc_outbox o"
+          + " WHERE o.force_slug = :force AND o.status = 'PENDING'"
+          + " AND o.message_kind IN (<kinds>)"
+          + " AND (o.dispatch_next_at IS NULL OR o.dispatch_next_at <= :now)"
+          + " AND (o.dispatch_lease_until IS NULL OR o.dispatch_lease_until <= :now)"
+          + " AND (o.message_kind <> 'VICTIM_UPDATE' OR (o.created_at <= :windowStart"
+          + "   AND NOT EXISTS (SELECT 1 FROM tmc_outbox p WHERE p.force_slug = o.force_slug"
+          + "   AND p.crime_ref = o.crime_ref AND p.victim_ref = o.victim_ref"
+          + "   AND p.message_kind = 'VICTIM_UPDATE' AND p.status = 'PENDING' AND p.id < o.id)))"
+          + " ORDER BY o.id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED";
+
+  private final Db db;
+
+  public DispatchStore(Db db) {
+    this.db = db;
+  }
+
+  public Db db() {
+    return db;
+  }
+
+  /** Rows claimed by one worker, and how many others were folded into them. */
+  public record Claim(List<OutboxRow> rows, int coalesced) {}
+
+  public Claim claim(
+      String force,
+      Collection<String> kinds,
+      Instant now,
+      Instant windowStart,
+      int limit,
+      String token,
+      Instant leaseUntil) {
+    return db.inTransaction(
+        "claim outbox rows",
+        h -> {
+          List<Long> candidates =
+              h.createQuery(CLAIM)
+                  .bind("force", force)
+                  .bindList("kinds", List.copyOf(kinds))
+                  .bind("now", now)
+                  .bind("windowStart", windowStart)
+                  .bind("limit", limit)
+                  .mapTo(Long.class)
+                  .list();
+          List<Long> claimed = new ArrayList<>();
+          for (long id : candidates) {
+            int n =
+                h.createUpdate(
+                        "UPDATE tmc_outbox SET dispatch_lease_owner = :token,"
+                            + " dispatch_lease_until = :until"
+                            + " WHERE force_slug = :force AND id = :id AND status = 'PENDING'"
+                            + " AND (dispatch_lease_until IS NULL OR dispatch_lease_until <= :now)")
+                    .bind("token", token)
+                    .bind("until", leaseUntil)
+                    .bind("force", force)
+                    .bind("id", id)
+                    .bind("now", now)
+                    .execute();
+            if (n == 1) {
+              claimed.add(id);
+            }
+          }
+          if (claimed.isEmpty()) {
+            return new Claim(List.of(), 0);
+          }
+          List<OutboxRow> rows =
+              h.createQuery(
+                      "SELECT "
+                          + ROW_COLUMNS
+                          + " FROM tmc_outbox WHERE force_slug = :force AND id IN (<ids>)"
+                          + " ORDER BY id")
+                  .bind("force", force)
+                  .bindList("ids", claimed)
+                  .map((rs, ctx) -> row(rs))
+                  .list();
+          int coalesced = 0;
+          for (OutboxRow r : rows) {
+            if (r.kind().equals(OutboxMessage.VICTIM_UPDATE)) {
+              coalesced += coalesceInto(h, r, now);
+            }
+          }
+          return new Claim(rows, coalesced);
+        });
+  }
+
+  /** Folds the victim's other pending update alerts on the crime into the claimed one. */
+  private static int coalesceInto(Handle h, OutboxRow leader, Instant now) {
+    return h.createUpdate(
+            "UPDATE tmc_outbox SET status = 'COALESCED', dispatch_coalesced_into = :leader,"
+                + " dispatch_finished_at = :now, updated_at = :now"
+                + " WHERE force_slug = :force AND crime_ref = :crime AND victim_ref = :victim"
+                + " AND message_kind = 'VICTIM_UPDATE' AND status = 'PENDING' AND id > :leader"
+                + " AND (dispatch_lease_until IS NULL OR dispatch_lease_until <= :now)")
+        .bind("leader", leader.id())
+        .bind("now", now)
+        .bind("force", leader.force())
+        .bind("crime", leader.crimeRef())
+        .bind("victim", leader.victimRef())
+        .execute();
+  }
+
+  public List<Delivery> deliveries(String force, long outboxId) {
+    return db.with(
+        "read deliveries",
+        h ->
+            h.createQuery(
+                    "SELECT d.outbox_id, d.delivery_channel, d.channel_name, d.outcome,"
+                        + " d.provider_id, d.attempt, d.error_code, d.recorded_at, r.receipt_status"
+                        + " FROM tmc_dispatch_delivery d LEFT JOIN tmc_dispatch_receipt r"
+                        + " ON r.channel_name = d.channel_name AND r.provider_id = d.provider_id"
+                        + " WHERE d.force_slug = :force AND d.outbox_id = :id"
+                        + " ORDER BY d.recorded_at, d.delivery_channel")
+                .bind("force", force)
+                .bind("id", outboxId)
+                .map((rs, ctx) -> delivery(rs))
+                .list());
+  }
+
+  /**
+   * Records the definitive result on one channel, if this worker still holds the row.
+   *
+   * @return false when the lease was lost (another worker has the row now)
+   */
+  public boolean recordDelivery(
+      OutboxRow row,
+      String token,
+      Channel channel,
+      String channelName,
+      Delivery.Outcome outcome,
+      String providerId,
+      int attempt,
+      String errorCode,
+      Instant now) {
+    return db.with(
+            "record delivery",
+            h ->
+                h.createUpdate(
+                        "INSERT INTO tmc_dispatch_delivery (outbox_id, delivery_channel, force_slug,"
+                            + " channel_name, outcome, provider_id, attempt, error_code, recorded_at)"
+                            + " SELECT id, :channel, force_slug, :channelName, :outcome, :providerId,"
+                            + " :attempt, :code, :now FROM tmc_outbox"
+                            + " WHERE force_slug = :force AND id = :id"
+                            + " AND dispatch_lease_owner = :token")
+                    .bind("channel", channel.name())
+                    .bind("channelName", channelName)
+                    .bind("outcome", outcome.name())
+                    .bind("providerId", providerId)
+                    .bind("attempt", attempt)
+                    .bind("code", errorCode)
+                    .bind("now", now)
+                    .bind("force", row.force())
+                    .bind("id", row.id())
+                    .bind("token", token)
+                    .execute())
+        == 1;
+  }
+
+  /** Puts the row back for a later pass. False when the lease was lost. */
+  public boolean reschedule(
+      OutboxRow row, String token, int attempts, Instant nextAt, String error, Instant now) {
+    return db.with(
+            "reschedule outbox row",
+            h ->
+                h.createUpdate(
+                        "UPDATE tmc_outbox SET dispatch_lease_owner = NULL,"
+                            + " dispatch_lease_until = NULL, dispatch_next_at = :next,"
+                            + " dispatch_attempts = :attempts, dispatch_error = :error,"
+                            + " updated_at = :now"
+                            + " WHERE force_slug = :force AND id = :id"
+                            + " AND dispatch_lease_owner = :token")
+                    .bind("next", nextAt)
+                    .bind("attempts", attempts)
+                    .bind("error", error)
+                    .bind("now", now)
+                    .bind("force", row.force())
+                    .bind("id", row.id())
+                    .bind("token", token)
+                    .execute())
+        == 1;
+  }
+
+  /**
+   * Gives the row its final status and releases it. Parameters (links, codes) are erased unless the
+   * row is dead-lettered, when a retry needs them. False when the lease was lost.
+   */
+  public boolean finish(
+      OutboxRow row,
+      String token,
+      OutboxMessage.Status status,
+      int attempts,
+      String error,
+      Instant now) {
+    boolean keepParams = status == OutboxMessage.Status.DEAD;
+    return db.with(
+            "finish outbox row",
+            h ->
+                h.createUpdate(
+                        "UPDATE tmc_outbox SET status = :status, dispatch_lease_owner = NULL,"
+                            + " dispatch_lease_until = NULL, dispatch_next_at = NULL,"
+                            + " dispatch_attempts = :attempts, dispatch_error = :error,"
+                            + " dispatch_finished_at = :now, updated_at = :now"
+                            + (keepParams ? "" : ", dispatch_params = NULL")
+                            + " WHERE force_slug = :force AND id = :id"
+                            + " AND dispatch_lease_owner = :token")
+                    .bind("status", status.name())
+                    .bind("attempts", attempts)
+                    .bind("error", error)
+                    .bind("now", now)
+                    .bind("force", row.force())
+                    .bind("id", row.id())
+                    .bind("token", token)
+                    .execute())
+        == 1;
+  }
+
+  /**
+   * Writes an outbox row.
+   *
+   * @return false when a row with this idempotency key exists already
+   */
+  public boolean insert(
+      String force,
+      String key,
+      String kind,
+      String crimeRef,
+      String victimRef,
+      String entryKey,
+      String params,
+      Instant now) {
+    return db.inTransaction(
+        "queue outbox row",
+        h -> {
+          boolean exists =
+              h.createQuery("SELECT COUNT(*) FROM tmc_outbox WHERE idempotency_key = :k")
+                      .bind("k", key)
+                      .mapTo(Integer.class)
+                      .one()
+                  > 0;
+          if (exists) {
+            return false;
+          }
+          h.createUpdate(
+                  "INSERT INTO tmc_outbox (force_slug, idempotency_key, message_kind, crime_ref,"
+                      + " victim_ref, entry_key, status, created_at, updated_at, dispatch_params)"
+                      + " VALUES (:force, :key, :kind, :crime, :victim, :entry, :status, :now, :now,"
+                      + " :params)")
+              .bind("force", force)
+              .bind("key", key)
+              .bind("kind", kind)
+              .bind("crime", crimeRef)
+              .bind("victim", victimRef)
+              .bind("entry", entryKey)
+              .bind("status", PENDING)
+              .bind("now", now)
+              .bind("params", params)
+              .execute();
+          return true;
+        });
+  }
+
+  // ---- stop contact ----
+
+  public boolean contactStopped(String force, String crimeRef, String victimRef) {
+    return db.with(
+        "read stop contact",
+        h ->
+            h.createQuery(
+                        "SELECT COUNT(*) FROM tmc_dispatch_stop WHERE force_slug = :force"
+                            + " AND crime_ref = :crime AND victim_ref = :victim")
+                    .bind("force", force)
+                    .bind("crime", crimeRef)
+                    .bind("victim", victimRef)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  /**
+   * Records the switch (once) and cancels what is queued for the victim; returns rows cancelled.
+   */
+  public int stopContact(
+      String force,
+      String crimeRef,
+      String victimRef,
+      String actor,
+      Collection<String> victimKinds,
+      Instant now) {
+    return db.inTransaction(
+        "stop contact",
+        h -> {
+          if (!contactStopped(force, crimeRef, victimRef)) {
+            h.createUpdate(
+                    "INSERT INTO tmc_dispatch_stop (force_slug, crime_ref, victim_ref, stopped_at,"
+                        + " stopped_by) VALUES (:force, :crime, :victim, :now, :actor)")
+                .bind("force", force)
+                .bind("crime", crimeRef)
+                .bind("victim", victimRef)
+                .bind("now", now)
+                .bind("actor", actor)
+                .execute();
+          }
+          return h.createUpdate(
+                  "UPDATE tmc_outbox SET status = 'CANCELLED', dispatch_error = 'CONTACT_STOPPED',"
+                      + " dispatch_params = NULL, dispatch_finished_at = :now, updated_at = :now"
+                      + " WHERE force_slug = :force AND crime_ref = :crime AND victim_ref = :victim"
+                      + " AND status = 'PENDING' AND message_kind IN (<kinds>)")
+              .bind("now", now)
+              .bind("force", force)
+              .bind("crime", crimeRef)
+              .bind("victim", victimRef)
+              .bindList("kinds", List.copyOf(victimKinds))
+              .execute();
+        });
+  }
+
+  public boolean resumeContact(String force, String crimeRef, String victimRef) {
+    return db.with(
+            "resume contact",
+            h ->
+                h.createUpdate(
+                        "DELETE FROM tmc_dispatch_stop WHERE force_slug = :force"
+                            + " AND crime_ref = :crime AND victim_ref = :victim")
+                    .bind("force", force)
+                    .bind("crime", crimeRef)
+                    .bind("victim", victimRef)
+                    .execute())
+        > 0;
+  }
+
+  // ---- receipts ----
+
+  /**
+   * Moves a receipt forward (ACCEPTED to DELIVERED or FAILED), never back.
+   *
+   * @return true when the status changed
+   */
+  public boolean advanceReceipt(
+      String channelName, String providerId, ReceiptStatus status, Instant now) {
+    for (int tries = 0; tries < 2; tries++) {
+      if (status != ReceiptStatus.ACCEPTED) {
+        int moved =
+            db.with(
+                "advance receipt",
+                h ->
+                    h.createUpdate(
+                            "UPDATE tmc_dispatch_receipt SET receipt_status = :status,"
+                                + " received_at = :now WHERE channel_name = :channel"
+                                + " AND provider_id = :provider AND receipt_status = 'ACCEPTED'")
+                        .bind("status", status.name())
+                        .bind("now", now)
+                        .bind("channel", channelName)
+                        .bind("provider", providerId)
+                        .execute());
+        if (moved == 1) {
+          return true;
+        }
+      }
+      try {
+        db.with(
+            "record receipt",
+            h ->
+                h.createUpdate(
+                        "INSERT INTO tmc_dispatch_receipt (channel_name, provider_id,"
+                            + " receipt_status, received_at) VALUES (:channel, :provider,"
+                            + " :status, :now)")
+                    .bind("channel", channelName)
+                    .bind("provider", providerId)
+                    .bind("status", status.name())
+                    .bind("now", now)
+                    .execute());
+        return true;
+      } catch (PersistenceException e) {
+        if (!isDuplicateKey(e)) {
+          throw e;
+        }
+        // a receipt for it exists: final already (nothing to do) or ACCEPTED (move it, once more)
+        if (status == ReceiptStatus.ACCEPTED) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Where a receipt belongs: the outbox row and channel its provider id was accepted for. */
+  public record ReceiptTarget(
+      String force, long outboxId, String kind, Channel channel, String channelName, int attempt) {}
+
+  /** The outbox row and channel a provider's id belongs to, if the acceptance is recorded. */
+  public Optional<ReceiptTarget> receiptTarget(String channelName, String providerId) {
+    return db.with(
+        "find delivery",
+        h ->
+            h.createQuery(
+                    "SELECT d.force_slug, d.outbox_id, o.message_kind, d.delivery_channel,"
+                        + " d.channel_name, d.attempt FROM tmc_dispatch_delivery d"
+                        + " JOIN tmc_outbox o ON o.id = d.outbox_id AND o.force_slug = d.force_slug"
+                        + " WHERE d.channel_name = :channel AND d.provider_id = :provider"
+                        + " AND d.outcome = 'ACCEPTED'")
+                .bind("channel", channelName)
+                .bind("provider", providerId)
+                .map(
+                    (rs, ctx) ->
+                        new ReceiptTarget(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            Channel.valueOf(rs.getString(4)),
+                            rs.getString(5),
+                            rs.getInt(6)))
+                .findFirst());
+  }
+
+  /** The receipt status recorded for a provider's id, if any. */
+  public Optional<ReceiptStatus> receipt(String channelName, String providerId) {
+    return db.with(
+        "read receipt",
+        h ->
+            h.createQuery(
+                    "SELECT receipt_status FROM tmc_dispatch_receipt"
+                        + " WHERE channel_name = :channel AND provider_id = :provider")
+                .bind("channel", channelName)
+                .bind("provider", providerId)
+                .mapTo(String.class)
+                .findOne()
+                .map(ReceiptStatus::valueOf));
+  }
+
+  /**
+   * Brings a sent row's status in line with its receipts: DELIVERED when any channel was delivered,
+   * FAILED when every accepted channel failed. Never moves a row back.
+   */
+  public void settleFromReceipts(String force, long outboxId, Instant now) {
+    db.useTransaction(
+        "settle outbox row",
+        h -> {
+          int delivered =
+              h.createUpdate(
+                      "UPDATE tmc_outbox SET status = 'DELIVERED', updated_at = :now"
+                          + " WHERE force_slug = :force AND id = :id AND status = 'SENT'"
+                          + " AND EXISTS (SELECT 1 FROM tmc_dispatch_delivery d"
+                          + " JOIN tmc_dispatch_receipt r ON r.channel_name = d.channel_name"
+                          + " AND r.provider_id = d.provider_id"
+                          + " WHERE d.outbox_id = :id AND r.receipt_status = 'DELIVERED')")
+                  .bind("now", now)
+                  .bind("force", force)
+                  .bind("id", outboxId)
+                  .execute();
+          if (delivered == 0) {
+            h.createUpdate(
+                    "UPDATE tmc_outbox SET status = 'FAILED', dispatch_error = 'RECEIPT_FAILED',"
+                        + " updated_at = :now"
+                        + " WHERE force_slug = :force AND id = :id AND status = 'SENT'"
+                        + " AND NOT EXISTS (SELECT 1 FROM tmc_dispatch_delivery d"
+                        + " WHERE d.outbox_id = :id AND d.outcome = 'ACCEPTED'"
+                        + " AND NOT EXISTS (SELECT 1 FROM tmc_dispatch_receipt r"
+                        + " WHERE r.channel_name = d.channel_name AND r.provider_id = d.provider_id"
+                        + " AND r.receipt_status = 'FAILED'))")
+                .bind("now", now)
+                .bind("force", force)
+                .bind("id", outboxId)
+                .execute();
+          }
+        });
+  }
+
+  // ---- dead letters ----
+
+  public List<DeadLetter> deadLetters(String force, int limit) {
+    return db.with(
+        "list dead letters",
+        h ->
+            h.createQuery(
+                    "SELECT id, force_slug, message_kind, crime_ref, victim_ref, dispatch_attempts,"
+                        + " dispatch_error, dispatch_finished_at FROM tmc_outbox"
+                        + " WHERE force_slug = :force AND status = 'DEAD'"
+                        + " ORDER BY dispatch_finished_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
+                .bind("force", force)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new DeadLetter(
+                            rs.getLong("id"),
+                            rs.getString("force_slug"),
+                            rs.getString("message_kind"),
+                            rs.getString("crime_ref"),
+                            rs.getString("victim_ref"),
+                            rs.getInt("dispatch_attempts"),
+                            rs.getString("dispatch_error"),
+                            Db.instant(rs, "dispatch_finished_at")))
+                .list());
+  }
+
+  public boolean retryDeadLetter(String force, long id, Instant now) {
+    return db.with(
+            "retry dead letter",
+            h ->
+                h.createUpdate(
+                        "UPDATE tmc_outbox SET status = 'PENDING', dispatch_attempts = 0,"
+                            + " dispatch_next_at = NULL, dispatch_lease_owner = NULL,"
+                            + " dispatch_lease_until = NULL, dispatch_error = NULL,"
+                            + " dispatch_finished_at = NULL, updated_at = :now"
+                            + " WHERE force_slug = :force AND id = :id AND status = 'DEAD'")
+                    .bind("now", now)
+                    .bind("force", force)
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
+  // ---- mapping ----
+
+  private static OutboxRow row(ResultSet rs) throws SQLException {
+    return new OutboxRow(
+        rs.getLong("id"),
+        rs.getString("force_slug"),
+        rs.getString("idempotency_key"),
+        rs.getString("message_kind"),
+        rs.getString("crime_ref"),
+        rs.getString("victim_ref"),
+        rs.getString("entry_key"),
+        rs.getString("status"),
+        Db.instant(rs, "created_at"),
+        rs.getInt("dispatch_attempts"),
+        rs.getString("dispatch_params"));
+  }
+
+  private static Delivery delivery(ResultSet rs) throws SQLException {
+    String receipt = rs.getString("receipt_status");
+    return new Delivery(
+        rs.getLong("outbox_id"),
+        Channel.valueOf(rs.getString("delivery_channel")),
+        rs.getString("channel_name"),
+        Delivery.Outcome.valueOf(rs.getString("outcome")),
+        rs.getString("provider_id"),
+        receipt == null ? null : ReceiptStatus.valueOf(receipt),
+        rs.getInt("attempt"),
+        rs.getString("error_code"),
+        Db.instant(rs, "recorded_at"));
+  }
+
+  /** Unique-key violation: SQLSTATE 23505 on both H2 and PostgreSQL. */
+  static boolean isDuplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
