@@ -4,13 +4,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.trackmycrime.core.cadence.Obligation;
+import org.trackmycrime.core.cadence.VictimTerms;
 import org.trackmycrime.core.internal.jdbi.Db;
+import org.trackmycrime.core.internal.jdbi.JdbiForceStore;
+import org.trackmycrime.core.model.Actor;
+import org.trackmycrime.core.model.Enrolment;
+import org.trackmycrime.core.model.EnrolmentAction;
+import org.trackmycrime.core.model.EnrolmentTransition;
+import org.trackmycrime.core.model.Force;
 import org.trackmycrime.core.model.TimelineKind;
 import org.trackmycrime.core.outbox.OutboxMessage;
 
@@ -44,8 +55,11 @@ final class CadenceStore {
   private static final String WHERE_ONE =
       " WHERE force_slug = :f AND crime_ref = :c AND victim_ref = :v AND obligation_key = :k";
 
-  /** What the index needs of a crime. */
-  record CrimeFacts(Instant reportedAt, String officerRef, Instant cadenceFrom) {}
+  /** What the index needs of a crime, with its force. */
+  record CrimeFacts(Force force, Instant reportedAt, String officerRef, Instant cadenceFrom) {}
+
+  /** What the index needs of a victim: their terms and their enrolment over time. */
+  record VictimFacts(String victimRef, VictimTerms terms, Enrolment enrolment) {}
 
   /** What the index needs of a timeline entry. */
   record EntryFacts(String entryKey, TimelineKind kind, Instant occurredAt, Instant publishedAt) {}
@@ -63,17 +77,68 @@ final class CadenceStore {
 
   Optional<CrimeFacts> crime(Handle h, String force, String crimeRef) {
     return h.createQuery(
-            "SELECT reported_at, officer_ref, cadence_from FROM tmc_crime"
-                + " WHERE force_slug = :f AND crime_ref = :c")
+            "SELECT c.reported_at, c.officer_ref, c.cadence_from, f.force_slug, f.name, f.nation,"
+                + " f.cadence_policy, f.hub_email, f.zone_id, f.holding_updates"
+                + " FROM tmc_crime c JOIN tmc_force f ON f.force_slug = c.force_slug"
+                + " WHERE c.force_slug = :f AND c.crime_ref = :c")
         .bind("f", force)
         .bind("c", crimeRef)
         .map(
             (rs, ctx) ->
                 new CrimeFacts(
+                    JdbiForceStore.map(rs),
                     Db.instant(rs, "reported_at"),
                     rs.getString("officer_ref"),
                     Db.instant(rs, "cadence_from")))
         .findOne();
+  }
+
+  /**
+   * The crime's victims with only what the cadence needs, in one query (no names or contact details
+   * are read).
+   */
+  List<VictimFacts> victims(Handle h, String force, String crimeRef) {
+    record Row(String victimRef, VictimTerms terms, EnrolmentTransition transition) {}
+    Map<String, VictimTerms> terms = new LinkedHashMap<>();
+    Map<String, List<EnrolmentTransition>> history = new HashMap<>();
+    h.createQuery(
+            "SELECT v.victim_ref, v.enhanced, v.update_frequency_days, e.enrolment_action,"
+                + " e.effective_at, e.event_key FROM tmc_victim v"
+                + " LEFT JOIN tmc_enrolment_history e ON e.force_slug = v.force_slug"
+                + " AND e.crime_ref = v.crime_ref AND e.victim_ref = v.victim_ref"
+                + " WHERE v.force_slug = :f AND v.crime_ref = :c ORDER BY v.victim_ref, e.seq")
+        .bind("f", force)
+        .bind("c", crimeRef)
+        .map(
+            (rs, ctx) -> {
+              String action = rs.getString("enrolment_action");
+              return new Row(
+                  rs.getString("victim_ref"),
+                  new VictimTerms(
+                      rs.getBoolean("enhanced"),
+                      rs.getObject("update_frequency_days", Integer.class)),
+                  action == null
+                      ? null
+                      : new EnrolmentTransition(
+                          EnrolmentAction.valueOf(action),
+                          Db.instant(rs, "effective_at"),
+                          Actor.system(), // who made a change does not matter here
+                          null,
+                          List.of(),
+                          rs.getString("event_key")));
+            })
+        .forEach(
+            row -> {
+              terms.putIfAbsent(row.victimRef(), row.terms());
+              List<EnrolmentTransition> list =
+                  history.computeIfAbsent(row.victimRef(), v -> new ArrayList<>());
+              if (row.transition() != null) {
+                list.add(row.transition());
+              }
+            });
+    List<VictimFacts> result = new ArrayList<>();
+    terms.forEach((ref, t) -> result.add(new VictimFacts(ref, t, new Enrolment(history.get(ref)))));
+    return result;
   }
 
   void setCadenceFrom(Handle h, String force, String crimeRef, Instant from) {

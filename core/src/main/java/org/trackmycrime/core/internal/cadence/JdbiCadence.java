@@ -40,7 +40,7 @@ public final class JdbiCadence implements Cadence {
     this.db = db;
     this.clock = clock;
     this.contexts = new Contexts(forces, config);
-    this.index = new ObligationIndex(store, victims, contexts);
+    this.index = new ObligationIndex(store, contexts);
     this.reminders =
         new Reminders(
             db,

@@ -16,10 +16,10 @@ import org.trackmycrime.core.cadence.CaseHistory;
 import org.trackmycrime.core.cadence.KeyDecision;
 import org.trackmycrime.core.cadence.Obligation;
 import org.trackmycrime.core.cadence.StatusChange;
-import org.trackmycrime.core.cadence.VictimTerms;
 import org.trackmycrime.core.cadence.internal.Texts;
 import org.trackmycrime.core.internal.cadence.CadenceStore.CrimeFacts;
 import org.trackmycrime.core.internal.cadence.CadenceStore.EntryFacts;
+import org.trackmycrime.core.internal.cadence.CadenceStore.VictimFacts;
 import org.trackmycrime.core.internal.ingest.IngestListener;
 import org.trackmycrime.core.model.Consent;
 import org.trackmycrime.core.model.CrimeStatus;
@@ -27,8 +27,6 @@ import org.trackmycrime.core.model.Enrolment;
 import org.trackmycrime.core.model.EnrolmentTransition;
 import org.trackmycrime.core.model.RiskStatus;
 import org.trackmycrime.core.model.TimelineKind;
-import org.trackmycrime.core.model.Victim;
-import org.trackmycrime.core.store.VictimStore;
 
 /**
  * Keeps {@code tmc_obligation} equal to what the calculator says each victim of a crime is owed,
@@ -43,12 +41,10 @@ import org.trackmycrime.core.store.VictimStore;
  */
 final class ObligationIndex implements IngestListener {
   private final CadenceStore store;
-  private final VictimStore victims;
   private final Contexts contexts;
 
-  ObligationIndex(CadenceStore store, VictimStore victims, Contexts contexts) {
+  ObligationIndex(CadenceStore store, Contexts contexts) {
     this.store = store;
-    this.victims = victims;
     this.contexts = contexts;
   }
 
@@ -70,7 +66,7 @@ final class ObligationIndex implements IngestListener {
       cadenceFrom = history ? now : Instant.EPOCH;
       store.setCadenceFrom(h, force, crimeRef, cadenceFrom);
     }
-    ForceCadence fc = contexts.of(force);
+    ForceCadence fc = contexts.of(crime.force());
     List<EntryFacts> entries = store.entries(h, force, crimeRef);
     CaseHistory caseHistory = history(crime, cadenceFrom, entries);
     boolean open = isOpen(caseHistory, now);
@@ -80,13 +76,13 @@ final class ObligationIndex implements IngestListener {
     for (StoredObligation o : store.forCrime(h, force, crimeRef)) {
       existing.put(o.id(), o);
     }
-    for (Victim v : victims.listForCrime(force, crimeRef)) {
+    for (VictimFacts v : store.victims(h, force, crimeRef)) {
       Instant asOf = owedUntil(v.enrolment(), now);
       if (asOf == null) {
         continue;
       }
       boolean owedNow = isOwed(v.enrolment().stateAt(now));
-      CadenceReport report = fc.calculator().calculate(caseHistory, VictimTerms.of(v), asOf);
+      CadenceReport report = fc.calculator().calculate(caseHistory, v.terms(), asOf);
       Map<String, Integer> seen = new HashMap<>();
       for (Obligation ob : report.obligations()) {
         Obligation.Status status = ob.status();

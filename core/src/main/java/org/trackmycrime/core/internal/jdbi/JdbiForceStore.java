@@ -62,7 +62,8 @@ public final class JdbiForceStore implements ForceStore {
     return db.with("list forces", h -> h.createQuery(LIST).map((rs, ctx) -> map(rs)).list());
   }
 
-  private static Force map(ResultSet rs) throws SQLException {
+  /** A force from a row holding the columns of {@code tmc_force} (used by joins elsewhere). */
+  public static Force map(ResultSet rs) throws SQLException {
     return new Force(
         rs.getString("force_slug"),
         rs.getString("name"),
