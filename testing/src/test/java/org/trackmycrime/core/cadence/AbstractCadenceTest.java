@@ -7,7 +7,12 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trackmycrime.core.CrimeService;
@@ -528,5 +533,40 @@ abstract class AbstractCadenceTest {
     assertThat(tmc.outbox().forCrime(OTHER, "C1"))
         .extracting(OutboxMessage::kind)
         .containsExactly(OutboxMessage.OFFICER_OVERDUE, OutboxMessage.SUPERVISOR_ESCALATION);
+  }
+
+  @Test
+  void severalNodesRunningRemindersAtOnceWriteEachNoticeOnce() throws Exception {
+    int crimes = 120;
+    tmc.inTransaction(
+        () -> {
+          for (int i = 0; i < crimes; i++) {
+            recordCrime("N" + i);
+          }
+          return null;
+        });
+    clock.set(ESCALATE);
+    ExecutorService nodes = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ReminderRun>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(nodes.submit(() -> tmc.cadence().runReminders()));
+      }
+      int overdue = 0;
+      int escalations = 0;
+      for (Future<ReminderRun> run : runs) {
+        overdue += run.get(60, TimeUnit.SECONDS).overdue();
+        escalations += run.get().escalations();
+      }
+      assertThat(overdue).isEqualTo(crimes);
+      assertThat(escalations).isEqualTo(crimes);
+    } finally {
+      nodes.shutdownNow();
+    }
+    for (int i = 0; i < crimes; i++) {
+      assertThat(tmc.outbox().forCrime(FORCE, "N" + i))
+          .extracting(OutboxMessage::kind)
+          .containsExactly(OutboxMessage.OFFICER_OVERDUE, OutboxMessage.SUPERVISOR_ESCALATION);
+    }
   }
 }
