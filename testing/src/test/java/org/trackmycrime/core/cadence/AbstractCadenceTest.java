@@ -550,7 +550,15 @@ abstract class AbstractCadenceTest {
     try {
       List<Future<ReminderRun>> runs = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        runs.add(nodes.submit(() -> tmc.cadence().runReminders()));
+        // each node its own SDK on the shared database, claiming small batches so they interleave
+        TrackMyCrime node =
+            TrackMyCrime.builder()
+                .dataSource(db().dataSource())
+                .clock(clock)
+                .cadence(CadenceConfig.builder().reminderBatchSize(7).build())
+                .migrate(false)
+                .build();
+        runs.add(nodes.submit(() -> node.cadence().runReminders()));
       }
       int overdue = 0;
       int escalations = 0;
