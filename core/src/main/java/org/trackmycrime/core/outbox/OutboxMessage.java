@@ -31,6 +31,34 @@ public record OutboxMessage(
     String unit,
     String obligationKey) {
 
+  /** A message with no staff recipient or obligation (a victim's alert). */
+  public OutboxMessage(
+      long id,
+      String force,
+      String idempotencyKey,
+      String kind,
+      String crimeReference,
+      String victimRef,
+      String entryKey,
+      Status status,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        force,
+        idempotencyKey,
+        kind,
+        crimeReference,
+        victimRef,
+        entryKey,
+        status,
+        createdAt,
+        updatedAt,
+        null,
+        null,
+        null);
+  }
+
   /** An alert telling a victim there is an update on their crime (never what it is). */
   public static final String VICTIM_UPDATE = "VICTIM_UPDATE";
 

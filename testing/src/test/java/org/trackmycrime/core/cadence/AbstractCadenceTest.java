@@ -577,4 +577,24 @@ abstract class AbstractCadenceTest {
           .containsExactly(OutboxMessage.OFFICER_OVERDUE, OutboxMessage.SUPERVISOR_ESCALATION);
     }
   }
+
+  @Test
+  void aForceNamingAnUnknownPolicyHasItsEventsRejectedAndTheRunCarriesOnForOthers() {
+    tmc.forces()
+        .save(
+            new Force(OTHER, "Other Police", ForceSettings.defaults().withCadencePolicy("WEEKLY")));
+    IngestOutcome out =
+        in(
+            new Events("niche", OTHER)
+                .crimeRecorded(
+                    "o1", "C1", T0, "Burglary", v -> Events.victim(v, "V1", "Alex", "Morgan")));
+    assertThat(out.status()).isEqualTo(IngestStatus.REJECTED);
+    assertThat(out.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.rule()).contains("WEEKLY", "must name a known policy"));
+    assertThat(tmc.crimes().find(OTHER, "C1")).as("nothing of the event was kept").isEmpty();
+
+    recordCrime("C1");
+    assertThat(runAt(OVERDUE).overdue()).isEqualTo(1);
+  }
 }

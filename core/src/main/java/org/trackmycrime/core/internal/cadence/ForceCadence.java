@@ -2,9 +2,7 @@ package org.trackmycrime.core.internal.cadence;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import org.trackmycrime.core.ConfigurationException;
-import org.trackmycrime.core.TrackMyCrimeException;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.cadence.CadenceConfig;
 import org.trackmycrime.core.cadence.CadencePolicy;
@@ -39,7 +37,14 @@ final class ForceCadence {
       policy = config.policy(force.settings().cadencePolicy());
     } catch (ValidationException e) {
       throw new ConfigurationException(
-          "Force " + force.slug() + ": " + e.getMessage() + " (see CadenceConfig.policies)", e);
+          "Force "
+              + force.slug()
+              + " follows cadence policy "
+              + force.settings().cadencePolicy()
+              + ", which is unknown ("
+              + e.getMessage()
+              + "; a force's own policies go in CadenceConfig.policies)",
+          e);
     }
     WorkingCalendar calendar =
         WorkingCalendar.forForce(force.settings()).withClosures(config.localClosures(force.slug()));
@@ -122,12 +127,6 @@ final class ForceCadence {
       next = earlier(next, escalateAt(o));
     }
     return next;
-  }
-
-  /** Identifiers for exceptions: never names. */
-  Map<String, String> context(String crimeRef) {
-    return Map.of(
-        TrackMyCrimeException.FORCE, force.slug(), TrackMyCrimeException.CRIME_REFERENCE, crimeRef);
   }
 
   private static Instant earlier(Instant a, Instant b) {

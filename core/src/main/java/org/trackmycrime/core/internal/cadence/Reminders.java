@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trackmycrime.core.ConfigurationException;
 import org.trackmycrime.core.cadence.CadenceConfig;
 import org.trackmycrime.core.cadence.Obligation;
 import org.trackmycrime.core.cadence.ReminderRun;
@@ -81,7 +82,14 @@ final class Reminders {
     Instant now = clock.instant();
     Counts total = new Counts(0, 0, 0, 0, 0);
     for (Force force : forces.list()) {
-      ForceCadence fc = contexts.of(force);
+      ForceCadence fc;
+      try {
+        fc = contexts.of(force);
+      } catch (ConfigurationException e) {
+        // one force's bad setting must not stop the others being chased
+        LOG.warn("cadence reminders {} skipped: {}", force.slug(), e.getMessage());
+        continue;
+      }
       Counts forForce = new Counts(0, 0, 0, 0, 0);
       Counts batch;
       do {
