@@ -61,4 +61,14 @@ public interface Cadence {
    * a crime's status) calls it afterwards, in the same transaction if it has one.
    */
   void refresh(String force, String crimeReference);
+
+  /**
+   * Works out every crime of the force again, a batch of crimes per transaction: after upgrading to
+   * a version that keeps the index, or after changing the configuration. A crime never worked out
+   * before is followed from now, as if its history had just been loaded: what fell due before is
+   * met or missed, not chased, so an upgrade floods nobody with reminders.
+   *
+   * @return the number of crimes worked out
+   */
+  int rebuild(String force);
 }

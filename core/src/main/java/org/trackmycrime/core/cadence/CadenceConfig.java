@@ -32,8 +32,8 @@ import org.trackmycrime.core.internal.Checks;
  * @param holdingUpdateLeadWorkingDays for forces that allow holding updates, one is published from
  *     the start of this many working days before a regular update's due date if nothing new has
  *     been published by then (0: from the start of the due date); default 1
- * @param reminderBatchSize obligations handled per transaction by {@link Cadence#runReminders()};
- *     default 500
+ * @param reminderBatchSize obligations handled per transaction by {@link Cadence#runReminders()},
+ *     and crimes by {@link Cadence#rebuild(String)}; default 500
  * @param policies the forces' own cadence policies, found by the name in {@code
  *     ForceSettings.cadencePolicy}; one named like a preset replaces it. Default: none
  * @param localClosures per force slug, local days the force does not count as working days

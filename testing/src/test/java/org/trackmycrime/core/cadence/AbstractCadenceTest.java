@@ -597,4 +597,28 @@ abstract class AbstractCadenceTest {
     recordCrime("C1");
     assertThat(runAt(OVERDUE).overdue()).isEqualTo(1);
   }
+
+  @Test
+  void rebuildingAfterAnUpgradeIndexesEveryCrimeWithoutChasingThePast() {
+    recordCrime("C1");
+    // a crime stored before the index existed: written to the stores directly, never worked out
+    Instant longAgo = T0.minus(Duration.ofDays(60));
+    tmc.crimes().save(Crime.recorded(FORCE, "OLD", "Burglary", longAgo));
+    tmc.victims()
+        .save(
+            Victim.builder(FORCE, "OLD", "V1")
+                .name("Alex", "Morgan")
+                .enrolment(
+                    org.trackmycrime.core.model.Enrolment.atRecording(
+                        false, longAgo, Actor.officer(OFFICER)))
+                .build());
+    assertThat(tmc.cadence().forCrime(FORCE, "OLD")).isEmpty();
+
+    assertThat(tmc.cadence().rebuild(FORCE)).isEqualTo(2);
+    assertThat(tmc.cadence().forCrime(FORCE, "OLD"))
+        .extracting(o -> o.dueDate() + " " + o.status())
+        .containsExactly("2026-01-29 MISSED", "2026-03-30 PENDING");
+    assertThat(owedUpdate("C1").dueAt()).as("unchanged").isEqualTo(DUE);
+    assertThat(tmc.cadence().runReminders().messages()).isZero();
+  }
 }

@@ -141,6 +141,19 @@ final class CadenceStore {
     return result;
   }
 
+  /** The force's crime references after {@code after} (null: from the first), in order. */
+  List<String> crimeRefs(Handle h, String force, String after, int limit) {
+    return h.createQuery(
+            "SELECT crime_ref FROM tmc_crime WHERE force_slug = :f"
+                + (after == null ? "" : " AND crime_ref > :after")
+                + " ORDER BY crime_ref FETCH FIRST :limit ROWS ONLY")
+        .bind("f", force)
+        .bind("after", after)
+        .bind("limit", limit)
+        .mapTo(String.class)
+        .list();
+  }
+
   void setCadenceFrom(Handle h, String force, String crimeRef, Instant from) {
     h.createUpdate(
             "UPDATE tmc_crime SET cadence_from = :from"

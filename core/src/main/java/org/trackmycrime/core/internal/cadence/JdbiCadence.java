@@ -29,6 +29,7 @@ public final class JdbiCadence implements Cadence {
   private final Contexts contexts;
   private final ObligationIndex index;
   private final Reminders reminders;
+  private final int batchSize;
 
   public JdbiCadence(
       Db db,
@@ -40,6 +41,7 @@ public final class JdbiCadence implements Cadence {
     this.db = db;
     this.clock = clock;
     this.contexts = new Contexts(forces, config);
+    this.batchSize = config.reminderBatchSize();
     this.index = new ObligationIndex(store, contexts);
     this.reminders =
         new Reminders(
@@ -132,6 +134,31 @@ public final class JdbiCadence implements Cadence {
   public void refresh(String force, String crimeReference) {
     Instant now = clock.instant();
     db.useTransaction("cadence refresh", h -> index.refresh(h, force, crimeReference, now, false));
+  }
+
+  @Override
+  public int rebuild(String force) {
+    Instant now = clock.instant();
+    int done = 0;
+    String after = null;
+    while (true) {
+      String from = after;
+      List<String> refs =
+          db.inTransaction(
+              "cadence rebuild",
+              h -> {
+                List<String> batch = store.crimeRefs(h, force, from, batchSize);
+                for (String ref : batch) {
+                  index.refresh(h, force, ref, now, true);
+                }
+                return batch;
+              });
+      done += refs.size();
+      if (refs.size() < batchSize) {
+        return done;
+      }
+      after = refs.get(refs.size() - 1);
+    }
   }
 
   private static void checkLimit(int limit) {

@@ -94,7 +94,7 @@ final class ObligationIndex implements IngestListener {
                   : Obligation.Status.ENDED;
         }
         String key = key(ob, seen);
-        StoredObligation before = existing.remove(v.victimRef() + "\n" + key);
+        StoredObligation before = existing.remove(StoredObligation.id(v.victimRef(), key));
         StoredObligation.Flags flags =
             before == null ? StoredObligation.Flags.NONE : before.flags();
         StoredObligation computed =

@@ -44,6 +44,10 @@ record StoredObligation(
 
   /** The victim and key, unique within a crime. */
   String id() {
+    return id(victimRef, obligationKey);
+  }
+
+  static String id(String victimRef, String obligationKey) {
     return victimRef + "\n" + obligationKey;
   }
 
