@@ -43,9 +43,12 @@ CREATE TABLE tmc_obligation (
     FOREIGN KEY (force_slug, crime_ref, victim_ref)
         REFERENCES tmc_victim (force_slug, crime_ref, victim_ref)
 );
--- due soon / overdue for a force: WHERE force_slug = ? AND status IN (...) AND due_at <= ?
-CREATE INDEX tmc_obligation_due ON tmc_obligation (force_slug, status, due_at);
--- the same for one officer (and for a unit, through tmc_officer_by_unit)
+-- due soon / overdue for a force: WHERE force_slug = ? AND status = ? AND due_at <= ?, one range per
+-- open status, in the order listed. Deadlines end at 23:59:59 local, so tens of thousands share a
+-- due_at: the key's tail orders those too, and a page reads only its own rows.
+CREATE INDEX tmc_obligation_due
+    ON tmc_obligation (force_slug, status, due_at, crime_ref, victim_ref, obligation_key);
+-- the same for one officer; a unit is read officer by officer (tmc_officer_by_unit)
 CREATE INDEX tmc_obligation_officer ON tmc_obligation (force_slug, officer_ref, status, due_at);
 -- the reminder run: WHERE force_slug = ? AND next_action_at <= ?
 CREATE INDEX tmc_obligation_next ON tmc_obligation (force_slug, next_action_at);

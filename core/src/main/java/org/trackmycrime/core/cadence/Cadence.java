@@ -31,7 +31,9 @@ public interface Cadence {
   /** Owed obligations past their due time, most overdue first. */
   List<CaseObligation> overdue(String force, int limit);
 
-  /** Everything owed on the crimes an officer is in charge of, soonest due first. */
+  /**
+   * Everything owed on the crimes an officer is in charge of, soonest due first (at most 10,000).
+   */
   List<CaseObligation> forOfficer(String force, String officerRef);
 
   /** Everything owed on the crimes of a unit's officers (their current unit), soonest due first. */

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.trackmycrime.core.cadence.Cadence;
 import org.trackmycrime.core.cadence.CadenceConfig;
@@ -22,6 +24,12 @@ import org.trackmycrime.core.store.VictimStore;
 public final class JdbiCadence implements Cadence {
   /** The most rows one list returns. */
   public static final int MAX_LIMIT = 10_000;
+
+  private static final Comparator<StoredObligation> SOONEST_FIRST =
+      Comparator.comparing(StoredObligation::dueAt)
+          .thenComparing(StoredObligation::crimeReference)
+          .thenComparing(StoredObligation::victimRef)
+          .thenComparing(StoredObligation::obligationKey);
 
   private final Db db;
   private final Clock clock;
@@ -91,14 +99,28 @@ public final class JdbiCadence implements Cadence {
   public List<CaseObligation> forOfficer(String force, String officerRef) {
     Instant now = clock.instant();
     return db.with(
-        "cadence for officer", h -> views(store.openForOfficer(h, force, officerRef), now));
+        "cadence for officer",
+        h -> views(store.openForOfficer(h, force, officerRef, MAX_LIMIT), now));
   }
 
+  /**
+   * Officer by officer, each an indexed read of at most {@code limit} rows, merged: a plan that
+   * joined the officers to the force's due-date order could scan most of a large force.
+   */
   @Override
   public List<CaseObligation> forUnit(String force, String unit, int limit) {
     checkLimit(limit);
     Instant now = clock.instant();
-    return db.with("cadence for unit", h -> views(store.openForUnit(h, force, unit, limit), now));
+    return db.with(
+        "cadence for unit",
+        h -> {
+          List<StoredObligation> rows = new ArrayList<>();
+          for (String officer : store.unitOfficers(h, force, unit)) {
+            rows.addAll(store.openForOfficer(h, force, officer, limit));
+          }
+          rows.sort(SOONEST_FIRST);
+          return views(rows.subList(0, Math.min(limit, rows.size())), now);
+        });
   }
 
   @Override
@@ -120,7 +142,8 @@ public final class JdbiCadence implements Cadence {
         .require(from == null || to == null || !to.isBefore(from), "to", "must not be before from")
         .throwIfAny();
     Instant now = clock.instant();
-    return db.with(
+    // in a transaction so PostgreSQL streams the rows instead of loading them all
+    return db.inTransaction(
         "cadence compliance",
         h -> {
           ForceCadence fc = contexts.of(force);
