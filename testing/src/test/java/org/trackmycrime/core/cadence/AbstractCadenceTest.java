@@ -621,4 +621,27 @@ abstract class AbstractCadenceTest {
     assertThat(owedUpdate("C1").dueAt()).as("unchanged").isEqualTo(DUE);
     assertThat(tmc.cadence().runReminders().messages()).isZero();
   }
+
+  @Test
+  void theEnhancedPresetsFirstContactIsRemindedAsSoonAsItIsOwed() {
+    tmc.forces()
+        .save(
+            new Force(
+                FORCE, "Demo Police", ForceSettings.defaults().withCadencePolicy("ENHANCED")));
+    tmc.crimeService()
+        .record(
+            Crime.recorded(FORCE, "C7", "Burglary", T0),
+            List.of(Victim.builder(FORCE, "C7", "V1").name("Alex", "Morgan").build()),
+            Actor.officer(OFFICER));
+    CaseObligation contact = owedUpdate("C7");
+    assertThat(contact.dueAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
+    assertThat(contact.explanation())
+        .isEqualTo(
+            "due by 2026-03-03 09:00 UK time: first update after the crime was reported"
+                + " 2026-03-02 09:00, 24 hours");
+    assertThat(tmc.cadence().runReminders().dueSoon())
+        .as("the reminder window opened before the obligation began: remind at once")
+        .isEqualTo(1);
+    assertThat(runAt(T0.plus(Duration.ofHours(24)).plusSeconds(1)).overdue()).isEqualTo(1);
+  }
 }

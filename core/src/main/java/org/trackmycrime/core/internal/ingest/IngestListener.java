@@ -10,9 +10,6 @@ import org.jdbi.v3.core.Handle;
  */
 @FunctionalInterface
 public interface IngestListener {
-  /** Does nothing. */
-  IngestListener NONE = (h, force, crimeReference, now, history) -> {};
-
   /**
    * @param now the ingest's instant
    * @param history the event came in a bulk load of history
