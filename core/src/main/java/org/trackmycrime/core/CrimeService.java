@@ -21,7 +21,7 @@ public final class CrimeService {
    * Records a crime and its victims in one transaction. A victim given without an enrolment is
    * enrolled by default, now; to record that a victim declined, give them {@link
    * Enrolment#atRecording(boolean, Instant, Actor)} with {@code declined = true}. Every victim's
-   * details are audited as collected.
+   * details are audited as collected, and what each enrolled victim is owed is indexed.
    */
   public void record(Crime crime, List<Victim> victims, Actor actor) {
     for (Victim v : victims) {
@@ -52,6 +52,7 @@ public final class CrimeService {
                         crime.crimeReference(),
                         "recorded with the crime"));
           }
+          tmc.cadence().refresh(crime.force(), crime.crimeReference());
           return null;
         });
   }

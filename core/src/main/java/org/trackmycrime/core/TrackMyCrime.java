@@ -6,9 +6,12 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.trackmycrime.core.cadence.Cadence;
+import org.trackmycrime.core.cadence.CadenceConfig;
 import org.trackmycrime.core.enrolment.EnrolmentService;
 import org.trackmycrime.core.ingest.RecordIngest;
 import org.trackmycrime.core.internal.Checks;
+import org.trackmycrime.core.internal.cadence.JdbiCadence;
 import org.trackmycrime.core.internal.ingest.IngestEngine;
 import org.trackmycrime.core.internal.jdbi.Db;
 import org.trackmycrime.core.internal.jdbi.JdbiAuditTrail;
@@ -67,6 +70,7 @@ public final class TrackMyCrime {
   private final CrimeService crimeService;
   private final IngestEngine ingest;
   private final Outbox outbox;
+  private final JdbiCadence cadence;
 
   private TrackMyCrime(Builder b) {
     this.clock = b.clock;
@@ -81,8 +85,18 @@ public final class TrackMyCrime {
     this.audit = new JdbiAuditTrail(db);
     this.enrolment = new EnrolmentService(this);
     this.crimeService = new CrimeService(this);
+    this.cadence = new JdbiCadence(db, clock, b.cadence, forces, victims, officers);
     this.ingest =
-        new IngestEngine(db, clock, b.alertMaxAge, crimes, victims, officers, property, audit);
+        new IngestEngine(
+            db,
+            clock,
+            b.alertMaxAge,
+            crimes,
+            victims,
+            officers,
+            property,
+            audit,
+            cadence.ingestListener());
     this.outbox = new JdbiOutbox(db);
   }
 
@@ -169,6 +183,14 @@ public final class TrackMyCrime {
   }
 
   /**
+   * What each enrolled victim is owed and by when (kept up to date with every change), the reminder
+   * run that chases it, and the compliance report.
+   */
+  public Cadence cadence() {
+    return cadence;
+  }
+
+  /**
    * Runs work in one database transaction: every store call made inside, on this thread, commits or
    * rolls back together.
    */
@@ -184,6 +206,7 @@ public final class TrackMyCrime {
     private Clock clock = Clock.systemUTC();
     private boolean migrate = true;
     private Duration alertMaxAge = Duration.ofDays(7);
+    private CadenceConfig cadence = CadenceConfig.defaults();
 
     private Builder() {}
 
@@ -208,6 +231,15 @@ public final class TrackMyCrime {
       return this;
     }
 
+    /**
+     * How obligations are chased: reminder and escalation lead times, holding updates, the forces'
+     * own cadence policies and closure days. Default: {@link CadenceConfig#defaults()}.
+     */
+    public Builder cadence(CadenceConfig value) {
+      this.cadence = value;
+      return this;
+    }
+
     /** Whether {@link #build()} applies the SDK's migrations. Default: true. */
     public Builder migrate(boolean value) {
       this.migrate = value;
@@ -218,7 +250,12 @@ public final class TrackMyCrime {
      * @throws ConfigurationException listing every missing or invalid setting
      */
     public TrackMyCrime build() {
-      Checks checks = new Checks().notNull("dataSource", dataSource).notNull("clock", clock);
+      Checks checks =
+          new Checks()
+              .notNull("dataSource", dataSource)
+              .notNull("clock", clock)
+              .notNull("alertMaxAge", alertMaxAge)
+              .notNull("cadence", cadence);
       if (!checks.ok()) {
         try {
           checks.throwIfAny();

@@ -38,9 +38,16 @@ public record Obligation(
     OVERDUE,
     MET_ON_TIME,
     MET_LATE,
-    /** The crime was closed before the update fell due: nothing is owed. */
+    /**
+     * The crime was closed (or the victim stopped being enrolled) before the update fell due:
+     * nothing is owed.
+     */
     ENDED,
-    /** The crime was closed after the update fell due and none was published: a breach. */
+    /**
+     * A breach that is no longer chased: the crime was closed (or the victim stopped being
+     * enrolled) after the update fell due and none was published, or it fell due before the crime's
+     * history was loaded.
+     */
     MISSED;
 
     /** Still owed: pending or overdue. */

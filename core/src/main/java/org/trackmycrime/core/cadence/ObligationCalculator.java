@@ -28,6 +28,11 @@ import org.trackmycrime.core.model.ForceSettings;
  * the presets) after the local date it happened, and is met when the timeline entry telling of it
  * is published. Closing the crime does not cancel them.
  *
+ * <p>History: for a crime loaded from the records system's past ({@link
+ * CaseHistory#trackedFrom()}), whatever fell due before the load is never chased. A regular update
+ * overdue at that moment is {@code MISSED} and the next counts from the load, one interval of the
+ * schedule on; a key decision overdue then and still untold is {@code MISSED}.
+ *
  * <pre>{@code
  * ObligationCalculator calc = ObligationCalculator.forForce(force.settings());
  * CadenceReport report = calc.calculate(history, VictimTerms.of(victim), clock.instant());
@@ -88,12 +93,18 @@ public final class ObligationCalculator {
         updates.add(d.toldAt());
       }
     }
+    Instant trackedFrom =
+        history.trackedFrom() == null
+                || !history.trackedFrom().isAfter(history.reportedAt())
+                || history.trackedFrom().isAfter(asOf)
+            ? null
+            : history.trackedFrom();
     for (OpenPeriod period : openPeriods(history, asOf)) {
-      regularUpdates(period, updates, victim, asOf, result);
+      regularUpdates(period, updates, victim, asOf, trackedFrom, result);
     }
     for (KeyDecision d : history.keyDecisions()) {
       if (!d.occurredAt().isAfter(asOf)) {
-        result.add(keyDecision(d, victim, asOf));
+        result.add(keyDecision(d, victim, asOf, trackedFrom));
       }
     }
     result.sort(Comparator.comparing(Obligation::startsAt));
@@ -135,26 +146,39 @@ public final class ObligationCalculator {
       NavigableSet<Instant> updates,
       VictimTerms victim,
       Instant asOf,
+      Instant trackedFrom,
       List<Obligation> result) {
-    int index = 0;
-    Instant start = period.start();
-    String from = period.reopened() ? "the crime was reopened" : "the crime was reported";
-    String step = "first update";
+    Chain chain =
+        new Chain(
+            period.start(),
+            period.reopened() ? "the crime was reopened" : "the crime was reported");
+    // the load falls inside this period: what is overdue at that moment is history
+    Instant load =
+        trackedFrom != null
+                && trackedFrom.isAfter(period.start())
+                && (period.end() == null || trackedFrom.isBefore(period.end()))
+            ? trackedFrom
+            : null;
     for (Instant update : updates.tailSet(period.start(), true)) {
       if (period.end() != null && update.isAfter(period.end())) {
         break;
       }
-      Deadline deadline = regularDeadline(index, start, step, from, victim);
+      if (load != null && update.isAfter(load)) {
+        chain.missIfOverdueAt(load, victim, result);
+        load = null;
+      }
+      Deadline deadline = chain.deadline(victim);
       Obligation.Status status =
           deadline.isMetBy(update) ? Obligation.Status.MET_ON_TIME : Obligation.Status.MET_LATE;
       result.add(
-          new Obligation(Obligation.Kind.REGULAR_UPDATE, null, start, deadline, update, status));
-      index++;
-      start = update;
-      step = "next update";
-      from = "the last update";
+          new Obligation(
+              Obligation.Kind.REGULAR_UPDATE, null, chain.start, deadline, update, status));
+      chain.next(update, "the last update");
     }
-    Deadline deadline = regularDeadline(index, start, step, from, victim);
+    if (load != null) {
+      chain.missIfOverdueAt(load, victim, result);
+    }
+    Deadline deadline = chain.deadline(victim);
     Obligation.Status status;
     if (period.end() != null) {
       status =
@@ -162,7 +186,50 @@ public final class ObligationCalculator {
     } else {
       status = deadline.isPassedAt(asOf) ? Obligation.Status.OVERDUE : Obligation.Status.PENDING;
     }
-    result.add(new Obligation(Obligation.Kind.REGULAR_UPDATE, null, start, deadline, null, status));
+    result.add(
+        new Obligation(Obligation.Kind.REGULAR_UPDATE, null, chain.start, deadline, null, status));
+  }
+
+  /** Where the regular schedule of one open period stands: the outstanding update and its basis. */
+  private final class Chain {
+    private int index;
+    private Instant start;
+    private String step = "first update";
+    private String from;
+
+    Chain(Instant start, String from) {
+      this.start = start;
+      this.from = from;
+    }
+
+    Deadline deadline(VictimTerms victim) {
+      return regularDeadline(index, start, step, from, victim);
+    }
+
+    void next(Instant newStart, String newFrom) {
+      index++;
+      start = newStart;
+      step = "next update";
+      from = newFrom;
+    }
+
+    /**
+     * At a history load, an outstanding update already overdue is missed and the count restarts.
+     */
+    void missIfOverdueAt(Instant load, VictimTerms victim, List<Obligation> result) {
+      Deadline deadline = deadline(victim);
+      if (deadline.isPassedAt(load)) {
+        result.add(
+            new Obligation(
+                Obligation.Kind.REGULAR_UPDATE,
+                null,
+                start,
+                deadline,
+                null,
+                Obligation.Status.MISSED));
+        next(load, "the crime's history was loaded");
+      }
+    }
   }
 
   private Deadline regularDeadline(
@@ -182,7 +249,8 @@ public final class ObligationCalculator {
     return Deadline.calendarDays(calendar, start, interval.amount(), basis, qualifier);
   }
 
-  private Obligation keyDecision(KeyDecision d, VictimTerms victim, Instant asOf) {
+  private Obligation keyDecision(
+      KeyDecision d, VictimTerms victim, Instant asOf, Instant trackedFrom) {
     boolean enhanced = victim.enhancedRights();
     String basis =
         d.description()
@@ -198,6 +266,8 @@ public final class ObligationCalculator {
     Obligation.Status status;
     if (told != null) {
       status = deadline.isMetBy(told) ? Obligation.Status.MET_ON_TIME : Obligation.Status.MET_LATE;
+    } else if (trackedFrom != null && deadline.isPassedAt(trackedFrom)) {
+      status = Obligation.Status.MISSED;
     } else {
       status = deadline.isPassedAt(asOf) ? Obligation.Status.OVERDUE : Obligation.Status.PENDING;
     }

@@ -132,6 +132,28 @@ public final class WorkingCalendar {
     return day;
   }
 
+  /**
+   * The {@code n}th working day before {@code date}, which itself never counts: one working day
+   * before a Monday is the Friday (or the Thursday before a Good Friday); zero is the date itself.
+   *
+   * @throws ValidationException when {@code n} is negative
+   */
+  public LocalDate minusWorkingDays(LocalDate date, int n) {
+    new Checks()
+        .notNull("date", date)
+        .require(n >= 0, "workingDays", "must not be negative")
+        .throwIfAny();
+    LocalDate day = date;
+    int counted = 0;
+    while (counted < n) {
+      day = day.minusDays(1);
+      if (isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return day;
+  }
+
   /** Why the date is not a working day, or empty when it is one. */
   public Optional<DayOff> dayOff(LocalDate date) {
     Objects.requireNonNull(date, "date");

@@ -87,6 +87,7 @@ public final class EnrolmentService {
             throw e.withContext(context(force, crimeReference, victimRef));
           }
           tmc.victims().save(changed);
+          tmc.cadence().refresh(force, crimeReference);
           tmc.audit()
               .record(
                   new AuditEvent(

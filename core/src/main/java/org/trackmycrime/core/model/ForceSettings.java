@@ -11,8 +11,12 @@ import org.trackmycrime.core.internal.Checks;
  *     TRACKMYCRIME} by default)
  * @param hubEmail where the Command Hub receives notices, or null when it works only in the portal
  * @param zone the force's local time zone, used for deadlines and quiet hours
+ * @param holdingUpdates whether the SDK may publish a holding update ("Your case is still being
+ *     investigated by …") when a regular update is about to be missed with nothing new; off by
+ *     default
  */
-public record ForceSettings(Nation nation, String cadencePolicy, String hubEmail, ZoneId zone) {
+public record ForceSettings(
+    Nation nation, String cadencePolicy, String hubEmail, ZoneId zone, boolean holdingUpdates) {
   public static final String DEFAULT_CADENCE_POLICY = "TRACKMYCRIME";
   public static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -25,20 +29,29 @@ public record ForceSettings(Nation nation, String cadencePolicy, String hubEmail
         .throwIfAny();
   }
 
-  /** England and Wales, the TrackMyCrime cadence, UK time, no hub email. */
+  /** Settings without holding updates. */
+  public ForceSettings(Nation nation, String cadencePolicy, String hubEmail, ZoneId zone) {
+    this(nation, cadencePolicy, hubEmail, zone, false);
+  }
+
+  /** England and Wales, the TrackMyCrime cadence, UK time, no hub email, no holding updates. */
   public static ForceSettings defaults() {
-    return new ForceSettings(Nation.ENGLAND_AND_WALES, DEFAULT_CADENCE_POLICY, null, UK);
+    return new ForceSettings(Nation.ENGLAND_AND_WALES, DEFAULT_CADENCE_POLICY, null, UK, false);
   }
 
   public ForceSettings withNation(Nation value) {
-    return new ForceSettings(value, cadencePolicy, hubEmail, zone);
+    return new ForceSettings(value, cadencePolicy, hubEmail, zone, holdingUpdates);
   }
 
   public ForceSettings withCadencePolicy(String value) {
-    return new ForceSettings(nation, value, hubEmail, zone);
+    return new ForceSettings(nation, value, hubEmail, zone, holdingUpdates);
   }
 
   public ForceSettings withHubEmail(String value) {
-    return new ForceSettings(nation, cadencePolicy, value, zone);
+    return new ForceSettings(nation, cadencePolicy, value, zone, holdingUpdates);
+  }
+
+  public ForceSettings withHoldingUpdates(boolean value) {
+    return new ForceSettings(nation, cadencePolicy, hubEmail, zone, value);
   }
 }

@@ -16,7 +16,12 @@ public enum TimelineKind {
   OFFICER_UPDATE(false),
   OUTCOME(false),
   CASE_CLOSED(false),
-  CASE_REOPENED(false);
+  CASE_REOPENED(false),
+  /**
+   * Published by the SDK, when the force allows it, as a regular update is about to be missed with
+   * nothing new: the case is still being investigated. It meets the update and is counted apart.
+   */
+  HOLDING_UPDATE(false);
 
   private final boolean keyDecision;
 

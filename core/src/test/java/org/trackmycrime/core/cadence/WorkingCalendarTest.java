@@ -118,6 +118,25 @@ class WorkingCalendarTest {
     assertThat(WorkingCalendar.of(nation).plusWorkingDays(day0, n)).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0}: {2} working days before {1} is {3}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // the date itself never counts; zero is the date
+        "ENGLAND_AND_WALES | 2026-03-30 | 0 | 2026-03-30",
+        // Mon 30 Mar 2026: Fri 27 (1), Thu 26 (2), Wed 25 (3)
+        "ENGLAND_AND_WALES | 2026-03-30 | 3 | 2026-03-25",
+        // from a Sunday: Fri 27 (1)
+        "ENGLAND_AND_WALES | 2026-03-29 | 1 | 2026-03-27",
+        // Tue 7 Apr 2026: Mon 6 Easter Monday, Fri 3 Good Friday -> Thu 2 (1)
+        "ENGLAND_AND_WALES | 2026-04-07 | 1 | 2026-04-02",
+        // Scotland has no Easter Monday: Mon 6 (1)
+        "SCOTLAND          | 2026-04-07 | 1 | 2026-04-06"
+      })
+  void countsWorkingDaysBackwards(Nation nation, LocalDate date, int n, LocalDate expected) {
+    assertThat(WorkingCalendar.of(nation).minusWorkingDays(date, n)).isEqualTo(expected);
+  }
+
   @Test
   void aForceCanCloseOnDaysOfItsOwn() {
     WorkingCalendar calendar =

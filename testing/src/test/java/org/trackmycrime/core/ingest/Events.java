@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Builds record-event v1 documents for tests. */
-final class Events {
+public final class Events {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final String source;
   private final String force;
 
-  Events(String source, String force) {
+  public Events(String source, String force) {
     this.source = source;
     this.force = force;
   }
 
-  String event(
+  public String event(
       String eventId,
       String crimeRef,
       Long sequence,
@@ -41,7 +41,7 @@ final class Events {
     return root.toString();
   }
 
-  static ObjectNode victim(ArrayNode victims, String ref, String given, String family) {
+  public static ObjectNode victim(ArrayNode victims, String ref, String given, String family) {
     ObjectNode v = victims.addObject();
     v.put("victimRef", ref);
     v.put("givenName", given);
@@ -49,7 +49,7 @@ final class Events {
     return v;
   }
 
-  String crimeRecorded(
+  public String crimeRecorded(
       String id, String ref, Instant at, String category, Consumer<ArrayNode> victims) {
     return event(
         id,
@@ -64,7 +64,8 @@ final class Events {
         });
   }
 
-  String riskAssessed(String id, String ref, Instant at, String victimRef, boolean suitable) {
+  public String riskAssessed(
+      String id, String ref, Instant at, String victimRef, boolean suitable) {
     return event(
         id,
         ref,
@@ -74,12 +75,12 @@ final class Events {
         d -> d.put("victimRef", victimRef).put("suitable", suitable).put("assessedBy", "4321"));
   }
 
-  String officerUpdate(String id, String ref, Instant at, String text) {
+  public String officerUpdate(String id, String ref, Instant at, String text) {
     return event(
         id, ref, null, at, "OFFICER_UPDATE", d -> d.put("officerRef", "4321").put("text", text));
   }
 
-  String optedOut(String id, String ref, Instant at, String victimRef, boolean out) {
+  public String optedOut(String id, String ref, Instant at, String victimRef, boolean out) {
     return event(
         id,
         ref,
@@ -102,5 +103,45 @@ final class Events {
           ArrayNode a = d.putArray("names");
           names.forEach(a::add);
         });
+  }
+
+  public String officerAssigned(
+      String id, String ref, Instant at, String officerRef, String displayName, String unit) {
+    return event(
+        id,
+        ref,
+        null,
+        at,
+        "OFFICER_ASSIGNED",
+        d -> {
+          ObjectNode o = d.putObject("officer").put("ref", officerRef);
+          o.put("displayName", displayName);
+          if (unit != null) {
+            o.put("unit", unit);
+          }
+        });
+  }
+
+  /** A key decision with only a person ref (arrested, interviewed). */
+  public String suspectArrested(String id, String ref, Instant at) {
+    return event(id, ref, null, at, "SUSPECT_ARRESTED", d -> d.put("personRef", "S1"));
+  }
+
+  public String suspectCharged(String id, String ref, Instant at) {
+    return event(
+        id,
+        ref,
+        null,
+        at,
+        "SUSPECT_CHARGED",
+        d -> d.put("personRef", "S1").putArray("charges").add("Burglary (dwelling)"));
+  }
+
+  public String caseClosed(String id, String ref, Instant at) {
+    return event(id, ref, null, at, "CASE_CLOSED", d -> {});
+  }
+
+  public String caseReopened(String id, String ref, Instant at) {
+    return event(id, ref, null, at, "CASE_REOPENED", d -> {});
   }
 }

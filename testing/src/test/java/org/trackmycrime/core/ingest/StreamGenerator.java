@@ -13,7 +13,7 @@ import java.util.Random;
  * repeated state changes (officers, outcomes, closing and reopening, contact details), and ties in
  * time broken by sequence numbers.
  */
-final class StreamGenerator {
+public final class StreamGenerator {
   static final String[] GIVEN = {"Jordan", "Casey", "Morgan", "Riley", "Jamie", "Taylor", "Avery"};
   static final String[] FAMILY = {"Blake", "O'Neill", "Smith-Jones", "Nowak", "Ahmed", "Ó Briain"};
 
@@ -21,14 +21,14 @@ final class StreamGenerator {
   private final Events ev;
   private final Instant start;
 
-  StreamGenerator(long seed, String force, Instant start) {
+  public StreamGenerator(long seed, String force, Instant start) {
     this.random = new Random(seed);
     this.ev = new Events("gen", force);
     this.start = start;
   }
 
   /** In the order the records system would send them. */
-  List<String> crimes(int count) {
+  public List<String> crimes(int count) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       out.addAll(crime(i));

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.trackmycrime.core.model.Nation;
+import org.trackmycrime.core.model.TimelineKind;
 
 /** Wording shared by every explanation, so dates and counts read the same everywhere. */
 public final class Texts {
@@ -17,6 +18,19 @@ public final class Texts {
       case ENGLAND_AND_WALES -> "England and Wales";
       case SCOTLAND -> "Scotland";
       case NORTHERN_IRELAND -> "Northern Ireland";
+    };
+  }
+
+  /** A key decision in a few words for explanations, e.g. "suspect charged"; no names. */
+  public static String decision(TimelineKind kind) {
+    return switch (kind) {
+      case SUSPECT_ARRESTED -> "suspect arrested";
+      case SUSPECT_INTERVIEWED -> "suspect interviewed under caution";
+      case SUSPECT_RELEASED -> "suspect released";
+      case BAIL_CHANGED -> "bail varied or cancelled";
+      case SUSPECT_CHARGED -> "suspect charged";
+      case NOT_INVESTIGATED -> "decision not to investigate";
+      default -> kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     };
   }
 

@@ -366,7 +366,7 @@ final class EventApplier {
     store.insertEntry(h, entry, e.type().hasFreeText() ? rawJson : null, ctx.alertEligible());
     if (ctx.alertEligible()) {
       for (Victim v : victims.listForCrime(e.force(), e.crimeReference())) {
-        reconcile(h, v, e.entryKey(), e.occurredAt(), ctx.now());
+        reconcile(store, h, v, e.entryKey(), e.occurredAt(), ctx.now());
       }
     }
   }
@@ -402,7 +402,7 @@ final class EventApplier {
   private void reconcileVictim(Handle h, Victim v, Instant now) {
     for (IngestStore.EligibleEntry entry :
         store.eligibleEntries(h, v.force(), v.crimeReference())) {
-      reconcile(h, v, entry.entryKey(), entry.occurredAt(), now);
+      reconcile(store, h, v, entry.entryKey(), entry.occurredAt(), now);
     }
   }
 
@@ -411,7 +411,8 @@ final class EventApplier {
    * time, they were enrolled, found suitable and not opted out, and have a usable channel. A
    * pending alert that no longer qualifies is cancelled; one already sent is left alone.
    */
-  private void reconcile(Handle h, Victim v, String entryKey, Instant occurredAt, Instant now) {
+  static void reconcile(
+      IngestStore store, Handle h, Victim v, String entryKey, Instant occurredAt, Instant now) {
     String key =
         String.join(
             "|",

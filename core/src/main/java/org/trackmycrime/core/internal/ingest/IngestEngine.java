@@ -47,6 +47,7 @@ public final class IngestEngine implements RecordIngest {
   private final IngestStore store = new IngestStore();
   private final EventApplier applier;
   private final RejectedList rejected;
+  private final IngestListener listener;
 
   public IngestEngine(
       Db db,
@@ -56,7 +57,8 @@ public final class IngestEngine implements RecordIngest {
       VictimStore victims,
       OfficerStore officers,
       PropertyStore property,
-      AuditTrail audit) {
+      AuditTrail audit,
+      IngestListener listener) {
     this.db = db;
     this.clock = clock;
     this.alertMaxAge = alertMaxAge;
@@ -64,6 +66,7 @@ public final class IngestEngine implements RecordIngest {
         new EventApplier(
             store, crimes, victims, officers, property, audit, new TimelineRenderer(clock), parser);
     this.rejected = new RejectedList(db, clock, this, audit);
+    this.listener = listener;
   }
 
   /** How a batch is being applied. */
@@ -167,6 +170,7 @@ public final class IngestEngine implements RecordIngest {
     try {
       boolean eligible = mode == Mode.LIVE && !e.occurredAt().isBefore(now.minus(alertMaxAge));
       applier.apply(h, e, rawJson, new EventApplier.Context(now, mode == Mode.BULK, eligible));
+      listener.eventApplied(h, e.force(), e.crimeReference(), now, mode == Mode.BULK);
       h.releaseSavepoint(savepoint);
       return List.of();
     } catch (ValidationException ex) {

@@ -12,14 +12,14 @@ import org.trackmycrime.core.store.ForceStore;
 
 public final class JdbiForceStore implements ForceStore {
   private static final String COLUMNS =
-      "force_slug, name, nation, cadence_policy, hub_email, zone_id";
+      "force_slug, name, nation, cadence_policy, hub_email, zone_id, holding_updates";
   private static final String UPDATE =
       "UPDATE tmc_force SET name = :name, nation = :nation, cadence_policy = :cadence,"
-          + " hub_email = :hub, zone_id = :zone WHERE force_slug = :slug";
+          + " hub_email = :hub, zone_id = :zone, holding_updates = :holding WHERE force_slug = :slug";
   private static final String INSERT =
       "INSERT INTO tmc_force ("
           + COLUMNS
-          + ") VALUES (:slug, :name, :nation, :cadence, :hub, :zone)";
+          + ") VALUES (:slug, :name, :nation, :cadence, :hub, :zone, :holding)";
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM tmc_force WHERE force_slug = :slug";
   private static final String LIST = "SELECT " + COLUMNS + " FROM tmc_force ORDER BY force_slug";
@@ -46,7 +46,8 @@ public final class JdbiForceStore implements ForceStore {
                         .bind("nation", s.nation().name())
                         .bind("cadence", s.cadencePolicy())
                         .bind("hub", s.hubEmail())
-                        .bind("zone", s.zone().getId())));
+                        .bind("zone", s.zone().getId())
+                        .bind("holding", s.holdingUpdates())));
   }
 
   @Override
@@ -61,7 +62,8 @@ public final class JdbiForceStore implements ForceStore {
     return db.with("list forces", h -> h.createQuery(LIST).map((rs, ctx) -> map(rs)).list());
   }
 
-  private static Force map(ResultSet rs) throws SQLException {
+  /** A force from a row holding the columns of {@code tmc_force} (used by joins elsewhere). */
+  public static Force map(ResultSet rs) throws SQLException {
     return new Force(
         rs.getString("force_slug"),
         rs.getString("name"),
@@ -69,6 +71,7 @@ public final class JdbiForceStore implements ForceStore {
             Nation.valueOf(rs.getString("nation")),
             rs.getString("cadence_policy"),
             rs.getString("hub_email"),
-            ZoneId.of(rs.getString("zone_id"))));
+            ZoneId.of(rs.getString("zone_id")),
+            rs.getBoolean("holding_updates")));
   }
 }

@@ -9,7 +9,7 @@ import org.trackmycrime.core.outbox.OutboxMessage;
 public final class JdbiOutbox implements Outbox {
   private static final String COLUMNS =
       "id, force_slug, idempotency_key, message_kind, crime_ref, victim_ref, entry_key, status,"
-          + " created_at, updated_at";
+          + " created_at, updated_at, officer_ref, unit, obligation_key";
 
   private final Db db;
 
@@ -61,6 +61,9 @@ public final class JdbiOutbox implements Outbox {
         rs.getString("entry_key"),
         OutboxMessage.Status.valueOf(rs.getString("status")),
         Db.instant(rs, "created_at"),
-        Db.instant(rs, "updated_at"));
+        Db.instant(rs, "updated_at"),
+        rs.getString("officer_ref"),
+        rs.getString("unit"),
+        rs.getString("obligation_key"));
   }
 }
