@@ -1,0 +1,181 @@
+package org.trackmycrime.notifications.govuknotify;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.json.JSONObject;
+
+/**
+ * A stand-in for api.notifications.service.gov.uk on a loopback port: records each request and
+ * answers with the next scripted reply (201 with Notify's documented body when nothing is
+ * scripted).
+ */
+final class FakeNotify implements AutoCloseable {
+  static final String SERVICE_ID = "26785a09-ab16-4eb0-8407-a37497a57506";
+  static final String SECRET = "3d844edf-8d35-48ac-975b-e847b4f122b0";
+  static final String API_KEY = "tmc_test-" + SERVICE_ID + "-" + SECRET;
+
+  record Seen(String method, String path, Map<String, List<String>> headers, String body) {
+    String header(String name) {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          return e.getValue().get(0);
+        }
+      }
+      return null;
+    }
+
+    JSONObject json() {
+      return new JSONObject(body);
+    }
+  }
+
+  record Reply(int status, Map<String, String> headers, String body, boolean hang) {
+    static Reply json(int status, String body) {
+      return new Reply(status, Map.of("Content-Type", "application/json"), body, false);
+    }
+
+    /** Notify's documented error shape. */
+    static Reply error(int status, String error, String message) {
+      return json(
+          status,
+          new JSONObject()
+              .put("status_code", status)
+              .put("errors", List.of(new JSONObject().put("error", error).put("message", message)))
+              .toString());
+    }
+
+    static Reply hanging() {
+      return new Reply(0, Map.of(), "", true);
+    }
+
+    Reply withHeader(String name, String value) {
+      Map<String, String> h = new LinkedHashMap<>(headers);
+      h.put(name, value);
+      return new Reply(status, h, body, hang);
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+  private final Deque<Reply> script = new ArrayDeque<>();
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  FakeNotify() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  synchronized void enqueue(Reply reply) {
+    script.add(reply);
+  }
+
+  List<Seen> requests() {
+    synchronized (seen) {
+      return List.copyOf(seen);
+    }
+  }
+
+  Seen onlyRequest() {
+    List<Seen> all = requests();
+    if (all.size() != 1) {
+      throw new AssertionError("expected exactly one request, got " + all.size());
+    }
+    return all.get(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String path = exchange.getRequestURI().getRawPath();
+      seen.add(
+          new Seen(
+              exchange.getRequestMethod(),
+              path,
+              new LinkedHashMap<>(exchange.getRequestHeaders()),
+              body));
+      Reply reply;
+      synchronized (this) {
+        reply = script.isEmpty() ? created(path, body) : script.poll();
+      }
+      if (reply.hang()) {
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+      reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+      byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+      if (bytes.length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(bytes);
+        }
+      }
+    }
+  }
+
+  /** Notify's documented 201 answer for the request's template and reference. */
+  private static Reply created(String path, String body) {
+    JSONObject request = new JSONObject(body);
+    String id = UUID.randomUUID().toString();
+    String templateId = request.getString("template_id");
+    JSONObject content =
+        path.endsWith("/email")
+            ? new JSONObject()
+                .put("body", "There is an update on your crime report.")
+                .put("subject", "An update on your crime report")
+                .put("from_email", "avon.and.somerset.police@notifications.service.gov.uk")
+            : new JSONObject()
+                .put("body", "There is an update on your crime report.")
+                .put("from_number", "AvonSomPol");
+    JSONObject answer =
+        new JSONObject()
+            .put("id", id)
+            .put("reference", request.optString("reference", null))
+            .put("content", content)
+            .put("uri", "https://api.notifications.service.gov.uk/v2/notifications/" + id)
+            .put(
+                "template",
+                new JSONObject()
+                    .put("id", templateId)
+                    .put("version", 1)
+                    .put(
+                        "uri",
+                        "https://api.notifications.service.gov.uk/v2/template/" + templateId));
+    return Reply.json(201, answer.toString());
+  }
+
+  @Override
+  public void close() {
+    release.countDown();
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
