@@ -44,6 +44,10 @@ import org.trackmycrime.core.model.Language;
  *     default
  * @param connectTimeout how long to wait for a connection (1 ms to 60 s)
  * @param requestTimeout how long to wait for the whole answer once connected (1 ms to 120 s)
+ * @param lookUpReferenceFirst before sending, ask Notify whether a notification with this message's
+ *     reference (its idempotency key) already exists and, unless it failed, return its id instead
+ *     of sending again; closes the send-then-crash window at the cost of one GET per send (default
+ *     true)
  */
 public record NotifyConfig(
     String apiKey,
@@ -52,7 +56,8 @@ public record NotifyConfig(
     String emailReplyToId,
     String smsSenderId,
     Duration connectTimeout,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    boolean lookUpReferenceFirst) {
 
   /** Notify's production API. */
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.notifications.service.gov.uk");
@@ -182,9 +187,10 @@ public record NotifyConfig(
    * Reads a configuration from flat keys, for hosts that keep settings in properties files or the
    * environment. Keys (all under {@value #PREFIX}): {@code api-key}, {@code base-url}, {@code
    * email-reply-to-id}, {@code sms-sender-id}, {@code connect-timeout} and {@code request-timeout}
-   * (ISO-8601 durations such as {@code PT5S}), and one {@code template.<email|sms>.<key>.<en|cy>}
-   * per template, for example {@code trackmycrime.notify.template.sms.update-available.cy}. Other
-   * keys under the prefix are refused as likely typos; keys outside it are ignored.
+   * (ISO-8601 durations such as {@code PT5S}), {@code look-up-reference-first} ({@code true} or
+   * {@code false}), and one {@code template.<email|sms>.<key>.<en|cy>} per template, for example
+   * {@code trackmycrime.notify.template.sms.update-available.cy}. Other keys under the prefix are
+   * refused as likely typos; keys outside it are ignored.
    */
   public static NotifyConfig fromProperties(Map<String, String> properties) {
     List<Problem> problems = new ArrayList<>();
@@ -214,6 +220,14 @@ public record NotifyConfig(
         b.baseUrl(new URI(base.strip()));
       } catch (URISyntaxException e) {
         problems.add(new Problem(PREFIX + "base-url", "must be a URL"));
+      }
+    }
+    String lookUp = properties.get(PREFIX + "look-up-reference-first");
+    if (lookUp != null) {
+      if (lookUp.strip().equalsIgnoreCase("true") || lookUp.strip().equalsIgnoreCase("false")) {
+        b.lookUpReferenceFirst(Boolean.parseBoolean(lookUp.strip()));
+      } else {
+        problems.add(new Problem(PREFIX + "look-up-reference-first", "must be true or false"));
       }
     }
     String connect = properties.get(PREFIX + "connect-timeout");
@@ -259,7 +273,8 @@ public record NotifyConfig(
             .emailReplyToId(emailReplyToId)
             .smsSenderId(smsSenderId)
             .connectTimeout(connectTimeout)
-            .requestTimeout(requestTimeout);
+            .requestTimeout(requestTimeout)
+            .lookUpReferenceFirst(lookUpReferenceFirst);
     b.templates.putAll(templates);
     return b;
   }
@@ -280,6 +295,8 @@ public record NotifyConfig(
         + connectTimeout
         + ", requestTimeout="
         + requestTimeout
+        + ", lookUpReferenceFirst="
+        + lookUpReferenceFirst
         + "]";
   }
 
@@ -292,6 +309,7 @@ public record NotifyConfig(
     private String smsSenderId;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private boolean lookUpReferenceFirst = true;
 
     private Builder() {}
 
@@ -348,10 +366,23 @@ public record NotifyConfig(
       return this;
     }
 
+    /** Whether to look for an earlier notification with the same reference first (default true). */
+    public Builder lookUpReferenceFirst(boolean value) {
+      this.lookUpReferenceFirst = value;
+      return this;
+    }
+
     /** Validates every setting and returns the configuration. */
     public NotifyConfig build() {
       return new NotifyConfig(
-          apiKey, baseUrl, templates, emailReplyToId, smsSenderId, connectTimeout, requestTimeout);
+          apiKey,
+          baseUrl,
+          templates,
+          emailReplyToId,
+          smsSenderId,
+          connectTimeout,
+          requestTimeout,
+          lookUpReferenceFirst);
     }
   }
 }

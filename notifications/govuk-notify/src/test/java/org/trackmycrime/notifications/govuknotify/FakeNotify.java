@@ -77,6 +77,8 @@ final class FakeNotify implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
   private final Deque<Reply> script = new ArrayDeque<>();
+  private final Deque<Reply> lookupScript = new ArrayDeque<>();
+  private final List<JSONObject> created = new ArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
 
   FakeNotify() throws IOException {
@@ -90,8 +92,24 @@ final class FakeNotify implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** The answer to the next send (POST). */
   synchronized void enqueue(Reply reply) {
     script.add(reply);
+  }
+
+  /** The answer to the next reference look-up (GET). */
+  synchronized void enqueueLookup(Reply reply) {
+    lookupScript.add(reply);
+  }
+
+  /** The sends (POSTs) only, not the look-ups. */
+  List<Seen> sends() {
+    return requests().stream().filter(r -> r.method().equals("POST")).toList();
+  }
+
+  /** The look-ups (GETs) only. */
+  List<Seen> lookups() {
+    return requests().stream().filter(r -> r.method().equals("GET")).toList();
   }
 
   List<Seen> requests() {
@@ -101,9 +119,9 @@ final class FakeNotify implements AutoCloseable {
   }
 
   Seen onlyRequest() {
-    List<Seen> all = requests();
+    List<Seen> all = sends();
     if (all.size() != 1) {
-      throw new AssertionError("expected exactly one request, got " + all.size());
+      throw new AssertionError("expected exactly one send, got " + all.size());
     }
     return all.get(0);
   }
@@ -120,7 +138,14 @@ final class FakeNotify implements AutoCloseable {
               body));
       Reply reply;
       synchronized (this) {
-        reply = script.isEmpty() ? created(path, body) : script.poll();
+        if (exchange.getRequestMethod().equals("GET")) {
+          reply =
+              lookupScript.isEmpty()
+                  ? list(exchange.getRequestURI().getRawQuery())
+                  : lookupScript.poll();
+        } else {
+          reply = script.isEmpty() ? created(path, body) : script.poll();
+        }
       }
       if (reply.hang()) {
         try {
@@ -141,8 +166,44 @@ final class FakeNotify implements AutoCloseable {
     }
   }
 
+  /** Notify's list of notifications, filtered by reference and type as Notify does. */
+  private Reply list(String rawQuery) {
+    Map<String, String> query = new LinkedHashMap<>();
+    for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      query.put(
+          pair.substring(0, eq),
+          java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    List<JSONObject> matching =
+        created.stream()
+            .filter(n -> n.getString("reference").equals(query.get("reference")))
+            .filter(n -> n.getString("type").equals(query.get("template_type")))
+            .toList();
+    return Reply.json(200, listBody(matching));
+  }
+
+  static String listBody(List<JSONObject> notifications) {
+    return new JSONObject()
+        .put("notifications", notifications)
+        .put(
+            "links",
+            new JSONObject()
+                .put("current", "https://api.notifications.service.gov.uk/v2/notifications"))
+        .toString();
+  }
+
+  static JSONObject notification(String id, String reference, String type, String status) {
+    return new JSONObject()
+        .put("id", id)
+        .put("reference", reference)
+        .put("type", type)
+        .put("status", status)
+        .put("created_at", "2025-03-01T10:00:00.000000Z");
+  }
+
   /** Notify's documented 201 answer for the request's template and reference. */
-  private static Reply created(String path, String body) {
+  private Reply created(String path, String body) {
     JSONObject request = new JSONObject(body);
     String id = UUID.randomUUID().toString();
     String templateId = request.getString("template_id");
@@ -169,6 +230,14 @@ final class FakeNotify implements AutoCloseable {
                     .put(
                         "uri",
                         "https://api.notifications.service.gov.uk/v2/template/" + templateId));
+    if (request.has("reference")) {
+      created.add(
+          notification(
+              id,
+              request.getString("reference"),
+              path.endsWith("/email") ? "email" : "sms",
+              "created"));
+    }
     return Reply.json(201, answer.toString());
   }
 

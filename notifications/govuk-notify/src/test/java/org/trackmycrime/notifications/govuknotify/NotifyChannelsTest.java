@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -161,7 +162,7 @@ class NotifyChannelsTest {
     send(NotifyEmailChannel.create(config().build()), email("k1", Language.CY));
     send(NotifySmsChannel.create(config().build()), sms("k2", Language.CY));
 
-    assertThat(notify.requests())
+    assertThat(notify.sends())
         .extracting(r -> r.json().getString("template_id"))
         .containsExactly(EMAIL_CY, SMS_CY);
   }
@@ -173,10 +174,11 @@ class NotifyChannelsTest {
     send(NotifyEmailChannel.create(config), email("k1", Language.EN));
     send(NotifySmsChannel.create(config), sms("k2", Language.EN));
 
-    assertThat(notify.requests().get(0).json().getString("email_reply_to_id")).isEqualTo(REPLY_TO);
-    assertThat(notify.requests().get(0).json().has("sms_sender_id")).isFalse();
-    assertThat(notify.requests().get(1).json().getString("sms_sender_id")).isEqualTo(SMS_SENDER);
-    assertThat(notify.requests().get(1).json().has("email_reply_to_id")).isFalse();
+    List<Seen> sends = notify.sends();
+    assertThat(sends.get(0).json().getString("email_reply_to_id")).isEqualTo(REPLY_TO);
+    assertThat(sends.get(0).json().has("sms_sender_id")).isFalse();
+    assertThat(sends.get(1).json().getString("sms_sender_id")).isEqualTo(SMS_SENDER);
+    assertThat(sends.get(1).json().has("email_reply_to_id")).isFalse();
   }
 
   @Test
@@ -327,7 +329,7 @@ class NotifyChannelsTest {
 
     assertThat(result).isInstanceOf(SendResult.Transient.class);
     assertThat(((SendResult.Transient) result).code()).isEqualTo("Exception");
-    assertThat(notify.requests()).hasSize(1);
+    assertThat(notify.sends()).hasSize(1);
   }
 
   @Test
@@ -408,5 +410,78 @@ class NotifyChannelsTest {
     assertThatThrownBy(() -> channel.send(email("k", Language.EN)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(notify.requests()).isEmpty();
+  }
+
+  @Test
+  void looksUpTheReferenceBeforeSendingWithTheSameToken() throws Exception {
+    send(NotifySmsChannel.create(config().build()), sms("alert-7:sms", Language.EN));
+
+    assertThat(notify.requests()).extracting(Seen::method).containsExactly("GET", "POST");
+    Seen lookup = notify.lookups().get(0);
+    assertThat(lookup.path()).isEqualTo("/v2/notifications");
+    assertValidNotifyToken(lookup.header("Authorization"));
+  }
+
+  @Test
+  void aMessageNotifyAlreadyHasIsNotSentTwice() {
+    NotifyConfig config = config().build();
+    SendResult first = send(NotifySmsChannel.create(config), sms("alert-8:sms", Language.EN));
+    // the node crashed before recording the answer; the dispatcher sends the same row again
+    SendResult again = send(NotifySmsChannel.create(config), sms("alert-8:sms", Language.EN));
+
+    assertThat(again).as("the earlier notification's id, not a new one").isEqualTo(first);
+    assertThat(notify.sends()).as("one text only").hasSize(1);
+  }
+
+  @Test
+  void aKeyUsedForEmailDoesNotStopTheText() {
+    NotifyConfig config = config().build();
+    send(NotifyEmailChannel.create(config), email("alert-9", Language.EN));
+    send(NotifySmsChannel.create(config), sms("alert-9", Language.EN));
+
+    assertThat(notify.sends())
+        .extracting(Seen::path)
+        .containsExactly("/v2/notifications/email", "/v2/notifications/sms");
+  }
+
+  @Test
+  void anEarlierFailedNotificationIsSentAgain() {
+    notify.enqueueLookup(
+        Reply.json(
+            200,
+            FakeNotify.listBody(
+                List.of(
+                    FakeNotify.notification(
+                        "5f3a1f3e-0000-4000-8000-000000000001",
+                        "alert-10:sms",
+                        "sms",
+                        "temporary-failure")))));
+
+    SendResult result =
+        send(NotifySmsChannel.create(config().build()), sms("alert-10:sms", Language.EN));
+
+    assertThat(result).isInstanceOf(SendResult.Accepted.class);
+    assertThat(((SendResult.Accepted) result).providerId())
+        .isNotEqualTo("5f3a1f3e-0000-4000-8000-000000000001");
+    assertThat(notify.sends()).hasSize(1);
+  }
+
+  @Test
+  void aFailedLookUpSendsNothingRatherThanRiskADuplicate() {
+    notify.enqueueLookup(Reply.error(500, "Exception", "Internal server error"));
+
+    SendResult result = send(NotifySmsChannel.create(config().build()), sms("k", Language.EN));
+
+    assertThat(result).isInstanceOf(SendResult.Transient.class);
+    assertThat(notify.sends()).isEmpty();
+  }
+
+  @Test
+  void theLookUpCanBeTurnedOff() {
+    send(
+        NotifySmsChannel.create(config().lookUpReferenceFirst(false).build()),
+        sms("k", Language.EN));
+
+    assertThat(notify.requests()).extracting(Seen::method).containsExactly("POST");
   }
 }

@@ -113,6 +113,8 @@ class NotifyConfigTest {
     assertThat(config.smsSenderId()).isEqualTo(TEMPLATE);
     assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(config.baseUrl()).hasPort(8999);
+    assertThat(config.lookUpReferenceFirst()).isFalse();
+    assertThat(valid().build().lookUpReferenceFirst()).as("on by default").isTrue();
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.trackmycrime.notifications.govuknotify.internal;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -11,7 +12,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.json.JSONArray;
+import org.json.JSONException;
 import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,16 @@ import uk.gov.service.notify.SendSmsResponse;
 public final class NotifySender {
   private static final Logger log = LoggerFactory.getLogger(NotifySender.class);
   private static final String USER_AGENT = "trackmycrime-notifications-govuk-notify";
+
+  /** Notify's statuses for a notification that did not and will not arrive. */
+  private static final Set<String> FAILED =
+      Set.of(
+          "permanent-failure",
+          "temporary-failure",
+          "technical-failure",
+          "validation-failed",
+          "virus-scan-failed",
+          "cancelled");
 
   private final NotifyConfig config;
   private final HttpClient http;
@@ -82,6 +96,12 @@ public final class NotifySender {
                       kind,
                       message.templateKey() == null ? "(none)" : message.templateKey(),
                       message.language())));
+    }
+    if (config.lookUpReferenceFirst()) {
+      SendResult earlier = earlier(message, kind);
+      if (earlier != null) {
+        return logged(message, earlier);
+      }
     }
     JSONObject body = new JSONObject();
     body.put("template_id", templateId);
@@ -149,6 +169,76 @@ public final class NotifySender {
 
   public void close() {
     closed.set(true);
+  }
+
+  /**
+   * Looks for a notification already made with this message's reference: its id when one exists and
+   * has not failed, a failure result when the look-up itself failed (sending blind could double the
+   * message), or null to go ahead and send.
+   */
+  private SendResult earlier(OutgoingMessage message, Channel kind) {
+    URI target =
+        URI.create(
+            trimSlash(config.baseUrl().toString())
+                + "/v2/notifications?template_type="
+                + (kind == Channel.EMAIL ? "email" : "sms")
+                + "&reference="
+                + URLEncoder.encode(message.idempotencyKey(), StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(target)
+            .timeout(config.requestTimeout())
+            .header("Authorization", "Bearer " + new Authentication().create(serviceId, secret))
+            .header("Accept", "application/json")
+            .header("User-Agent", USER_AGENT)
+            .GET()
+            .build();
+    HttpResponse<String> answer;
+    try {
+      answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException e) {
+      return failure(e);
+    }
+    if (answer.statusCode() != 200) {
+      return NotifyErrors.classify(
+          answer.statusCode(),
+          answer.body(),
+          RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), clock));
+    }
+    try {
+      JSONArray found = new JSONObject(answer.body()).getJSONArray("notifications");
+      for (int i = 0; i < found.length(); i++) {
+        JSONObject n = found.getJSONObject(i);
+        if (message.idempotencyKey().equals(n.optString("reference", null))
+            && !FAILED.contains(n.optString("status", ""))) {
+          log.info(
+              "{}: {} was already sent as {}; not sending again",
+              name,
+              message.idempotencyKey(),
+              n.getString("id"));
+          return new SendResult.Accepted(n.getString("id"));
+        }
+      }
+      return null;
+    } catch (JSONException e) {
+      return new SendResult.Transient(
+          "lookup-unreadable", "Notify's answer to the reference look-up did not parse", null);
+    }
+  }
+
+  private static SendResult failure(Exception e) {
+    if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException) {
+      return new SendResult.Transient("connect", "could not connect to Notify", null);
+    }
+    if (e instanceof HttpTimeoutException) {
+      return new SendResult.Transient(
+          "timeout", "no answer from Notify in time; it may or may not have been sent", null);
+    }
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      return new SendResult.Transient("interrupted", "the sending thread was interrupted", null);
+    }
+    return new SendResult.Transient(
+        "io", "connection to Notify failed (" + e.getClass().getSimpleName() + ")", null);
   }
 
   private String notificationId(String body, Channel kind, OutgoingMessage message) {
