@@ -81,7 +81,8 @@ public record NotifyConfig(
           "email-reply-to-id",
           "sms-sender-id",
           "connect-timeout",
-          "request-timeout");
+          "request-timeout",
+          "look-up-reference-first");
 
   /**
    * Which Notify template serves one SDK template key on one channel in one language.

@@ -104,6 +104,8 @@ class NotifyConfigTest {
                 TEMPLATE,
                 "trackmycrime.notify.request-timeout",
                 "PT7S",
+                "trackmycrime.notify.look-up-reference-first",
+                "false",
                 "other.setting",
                 "ignored"));
 
