@@ -27,8 +27,10 @@ import org.trackmycrime.core.model.Language;
  *
  * <p>Notify holds the message texts itself: each of the SDK's template keys ({@code
  * OutgoingMessage.templateKey}) is mapped, per channel and language, to the id of a template made
- * in Notify's web interface. The SDK's rendered text is not sent; the template's personalisation
- * fields are filled from {@code OutgoingMessage.personalisation}.
+ * in Notify's web interface. The template's fields are filled from {@code
+ * OutgoingMessage.personalisation}, plus {@value #BODY_FIELD} (the SDK's rendered text) and, for
+ * email, {@value #SUBJECT_FIELD}: a template that is just {@code ((tmc_body))} sends the SDK's own
+ * English or Welsh wording.
  *
  * <p>The API key is a secret: it never appears in {@link #toString()}, in exception messages or in
  * logs.
@@ -68,12 +70,20 @@ public record NotifyConfig(
   /** The prefix of every key read by {@link #fromProperties(Map)}. */
   public static final String PREFIX = "trackmycrime.notify.";
 
+  /**
+   * The personalisation field carrying the SDK's rendered text (the plain-text body or the SMS).
+   */
+  public static final String BODY_FIELD = "tmc_body";
+
+  /** The personalisation field carrying the SDK's rendered email subject. */
+  public static final String SUBJECT_FIELD = "tmc_subject";
+
   private static final String UUID =
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
   private static final Pattern UUID_PATTERN = Pattern.compile(UUID);
   private static final Pattern API_KEY = Pattern.compile("[^\\s]+-" + UUID + "-" + UUID);
   private static final Pattern TEMPLATE_PROPERTY =
-      Pattern.compile("template\\.(email|sms)\\.([a-z0-9][a-z0-9-]*)\\.(en|cy)");
+      Pattern.compile("template\\.(email|sms)\\.([A-Za-z0-9][A-Za-z0-9_-]*)\\.(en|cy)");
   private static final Set<String> KEYS =
       Set.of(
           "api-key",

@@ -137,7 +137,12 @@ class NotifyChannelsTest {
     assertThat(body.getString("template_id")).isEqualTo(EMAIL_EN);
     assertThat(body.getString("email_address")).isEqualTo(ADDRESS);
     assertThat(body.getString("reference")).isEqualTo("alert-1:email");
-    assertThat(body.getJSONObject("personalisation").toMap()).isEqualTo(Map.copyOf(FIELDS));
+    assertThat(body.getJSONObject("personalisation").toMap())
+        .as("the host's fields plus the SDK's rendered subject and text")
+        .containsAllEntriesOf(FIELDS)
+        .containsEntry("tmc_subject", "An update on your crime report")
+        .containsEntry("tmc_body", "There is an update.")
+        .hasSize(FIELDS.size() + 2);
   }
 
   @Test
@@ -182,7 +187,29 @@ class NotifyChannelsTest {
   }
 
   @Test
-  void noPersonalisationIsSentAsNone() {
+  void theHostsOwnFieldsWinOverTheRenderedText() {
+    OutgoingMessage m =
+        new OutgoingMessage(
+            "k",
+            Channel.SMS,
+            MOBILE,
+            "Force",
+            Language.CY,
+            null,
+            "Mae diweddariad",
+            null,
+            "update-available",
+            Map.of("tmc_body", "host's own"));
+
+    send(NotifySmsChannel.create(config().build()), m);
+
+    JSONObject fields = notify.onlyRequest().json().getJSONObject("personalisation");
+    assertThat(fields.getString("tmc_body")).isEqualTo("host's own");
+    assertThat(fields.has("tmc_subject")).as("no subject for a text").isFalse();
+  }
+
+  @Test
+  void withoutHostFieldsOnlyTheRenderedTextIsSent() {
     OutgoingMessage bare =
         new OutgoingMessage(
             "k",
@@ -198,7 +225,8 @@ class NotifyChannelsTest {
 
     send(NotifySmsChannel.create(config().build()), bare);
 
-    assertThat(notify.onlyRequest().json().has("personalisation")).isFalse();
+    assertThat(notify.onlyRequest().json().getJSONObject("personalisation").toMap())
+        .isEqualTo(Map.of("tmc_body", "text"));
   }
 
   @Test

@@ -98,7 +98,7 @@ class NotifyConfigTest {
                 "http://localhost:8999",
                 "trackmycrime.notify.template.email.update-available.en",
                 TEMPLATE,
-                "trackmycrime.notify.template.sms.update-available.cy",
+                "trackmycrime.notify.template.sms.VICTIM_UPDATE.cy",
                 TEMPLATE,
                 "trackmycrime.notify.sms-sender-id",
                 TEMPLATE,
@@ -111,7 +111,9 @@ class NotifyConfigTest {
 
     assertThat(config.templateId(Channel.EMAIL, "update-available", Language.EN))
         .contains(TEMPLATE);
-    assertThat(config.templateId(Channel.SMS, "update-available", Language.CY)).contains(TEMPLATE);
+    assertThat(config.templateId(Channel.SMS, "VICTIM_UPDATE", Language.CY))
+        .as("the dispatcher's keys are message kind names")
+        .contains(TEMPLATE);
     assertThat(config.smsSenderId()).isEqualTo(TEMPLATE);
     assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(config.baseUrl()).hasPort(8999);

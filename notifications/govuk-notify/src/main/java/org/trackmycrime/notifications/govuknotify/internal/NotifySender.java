@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -116,10 +117,13 @@ public final class NotifySender {
         body.put("sms_sender_id", config.smsSenderId());
       }
     }
-    Map<String, String> personalisation = message.personalisation();
-    if (!personalisation.isEmpty()) {
-      body.put("personalisation", new JSONObject(personalisation));
+    // the host's fields, plus the SDK's rendered wording for templates that just show it
+    Map<String, String> personalisation = new LinkedHashMap<>(message.personalisation());
+    personalisation.putIfAbsent(NotifyConfig.BODY_FIELD, message.textBody());
+    if (kind == Channel.EMAIL && message.subject() != null) {
+      personalisation.putIfAbsent(NotifyConfig.SUBJECT_FIELD, message.subject());
     }
+    body.put("personalisation", new JSONObject(personalisation));
     body.put("reference", message.idempotencyKey());
     URI target =
         URI.create(
