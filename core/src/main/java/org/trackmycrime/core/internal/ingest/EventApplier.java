@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.trackmycrime.core.ValidationException;
+import org.trackmycrime.core.enrolment.AlertPolicy;
 import org.trackmycrime.core.internal.ingest.IngestStore.CrimeKeys;
 import org.trackmycrime.core.internal.ingest.IngestStore.VictimKeys;
 import org.trackmycrime.core.internal.ingest.RecordEvent.EventType;
@@ -48,6 +49,7 @@ final class EventApplier {
   private final PropertyStore property;
   private final AuditTrail audit;
   private final TimelineRenderer renderer;
+  private final EventParser parser;
 
   EventApplier(
       IngestStore store,
@@ -56,9 +58,11 @@ final class EventApplier {
       OfficerStore officers,
       PropertyStore property,
       AuditTrail audit,
-      TimelineRenderer renderer) {
+      TimelineRenderer renderer,
+      EventParser parser) {
     this.store = store;
     this.renderer = renderer;
+    this.parser = parser;
     this.crimes = crimes;
     this.victims = victims;
     this.officers = officers;
@@ -106,22 +110,11 @@ final class EventApplier {
 
   private void crimeRecorded(Handle h, RecordEvent e, RecordEvent.CrimeRecorded d, Context ctx) {
     Optional<CrimeKeys> keys = store.crimeKeys(h, e.force(), e.crimeReference());
-    Actor actor = Actor.recordsSystem(e.source());
-    if (keys.isEmpty()) {
-      crimes.save(
-          new Crime(
-              e.force(),
-              e.crimeReference(),
-              d.category(),
-              d.description(),
-              d.reportedAt(),
-              CrimeStatus.OPEN,
-              null,
-              null));
-      store.setCrimeKeys(
-          h, e.force(), e.crimeReference(), new CrimeKeys(e.orderKey(), null, null, null), null);
-    } else if (OrderKeys.wins(e.orderKey(), keys.get().recorded())) {
-      Crime c = crimes.find(e.force(), e.crimeReference()).orElseThrow();
+    if (keys.isEmpty() || OrderKeys.wins(e.orderKey(), keys.get().recorded())) {
+      Crime c =
+          crimes
+              .find(e.force(), e.crimeReference())
+              .orElse(Crime.recorded(e.force(), e.crimeReference(), d.category(), d.reportedAt()));
       crimes.save(
           new Crime(
               c.force(),
@@ -132,7 +125,7 @@ final class EventApplier {
               c.status(),
               c.outcome(),
               c.officerRef()));
-      CrimeKeys k = keys.get();
+      CrimeKeys k = keys.orElse(new CrimeKeys(null, null, null, null));
       store.setCrimeKeys(
           h,
           e.force(),
@@ -140,6 +133,7 @@ final class EventApplier {
           new CrimeKeys(e.orderKey(), k.status(), k.outcome(), k.officer()),
           store.outcomeFinalised(h, e.force(), e.crimeReference()));
     }
+    String key = e.orderKey();
     for (RecordEvent.VictimData v : d.victims()) {
       Victim existing = victims.find(e.force(), e.crimeReference(), v.victimRef()).orElse(null);
       VictimKeys vk =
@@ -150,36 +144,22 @@ final class EventApplier {
           existing == null
               ? Victim.builder(e.force(), e.crimeReference(), v.victimRef())
               : existing.toBuilder();
-      String key = e.orderKey();
-      if (OrderKeys.wins(key, vk.details())) {
+      boolean details = OrderKeys.wins(key, vk.details());
+      if (details) {
         b.name(v.givenName(), v.familyName())
             .enhanced(v.enhanced(), v.enhancedReasons())
             .updateFrequencyDays(v.updateFrequencyDays());
       }
-      boolean email = OrderKeys.wins(key, vk.email());
-      boolean mobile = OrderKeys.wins(key, vk.mobile());
-      boolean lang = OrderKeys.wins(key, vk.lang());
-      if (email) {
-        b.email(v.email());
-      }
-      if (mobile) {
-        b.mobile(v.mobile());
-      }
-      if (lang) {
-        b.language(v.language());
-      }
-      Victim base = b.build();
+      // a recording states every contact field: an absent one means "none"
+      VictimKeys newKeys = contacts(b, vk, key, true, v.email(), v.mobile(), v.language());
       Victim saved =
-          base.withEnrolment(
-              base.enrolment()
-                  .record(
-                      new EnrolmentTransition(
-                          v.optedOut() ? EnrolmentAction.DECLINE : EnrolmentAction.ENROL,
-                          e.occurredAt(),
-                          actor,
-                          null,
-                          List.of(),
-                          key)));
+          record(
+              b.build(),
+              e,
+              v.optedOut() ? EnrolmentAction.DECLINE : EnrolmentAction.ENROL,
+              Actor.recordsSystem(e.source()),
+              null,
+              List.of());
       victims.save(saved);
       store.setVictimKeys(
           h,
@@ -187,20 +167,13 @@ final class EventApplier {
           e.crimeReference(),
           v.victimRef(),
           new VictimKeys(
-              OrderKeys.wins(key, vk.details()) ? key : vk.details(),
-              email ? key : vk.email(),
-              mobile ? key : vk.mobile(),
-              lang ? key : vk.lang()));
-      audit.record(
-          new AuditEvent(
-              e.force(),
-              ctx.now(),
-              actor,
-              existing == null ? AuditAction.COLLECTION : AuditAction.ALTERATION,
-              "victim",
-              v.victimRef(),
-              e.crimeReference(),
-              "recorded by event " + e.eventId()));
+              details ? key : vk.details(), newKeys.email(), newKeys.mobile(), newKeys.lang()));
+      auditVictim(
+          e,
+          ctx,
+          existing == null ? AuditAction.COLLECTION : AuditAction.ALTERATION,
+          v.victimRef(),
+          "recorded by event ");
     }
     addEntry(h, e, null, ctx);
     reconcileAll(h, e.force(), e.crimeReference(), ctx.now());
@@ -209,28 +182,14 @@ final class EventApplier {
   private void riskAssessed(Handle h, RecordEvent e, RecordEvent.RiskAssessed d, Context ctx) {
     Victim v = victim(e, d.victimRef(), "data.victimRef");
     victims.save(
-        v.withEnrolment(
-            v.enrolment()
-                .record(
-                    new EnrolmentTransition(
-                        d.suitable()
-                            ? EnrolmentAction.ASSESS_SUITABLE
-                            : EnrolmentAction.ASSESS_UNSUITABLE,
-                        e.occurredAt(),
-                        Actor.officer(d.assessedBy()),
-                        d.note(),
-                        d.reasonCodes(),
-                        e.orderKey()))));
-    audit.record(
-        new AuditEvent(
-            e.force(),
-            ctx.now(),
-            Actor.recordsSystem(e.source()),
-            AuditAction.ALTERATION,
-            "victim",
-            d.victimRef(),
-            e.crimeReference(),
-            "risk assessed by event " + e.eventId()));
+        record(
+            v,
+            e,
+            d.suitable() ? EnrolmentAction.ASSESS_SUITABLE : EnrolmentAction.ASSESS_UNSUITABLE,
+            Actor.officer(d.assessedBy()),
+            d.note(),
+            d.reasonCodes()));
+    auditVictim(e, ctx, AuditAction.ALTERATION, d.victimRef(), "risk assessed by event ");
     reconcileVictim(h, e.force(), e.crimeReference(), d.victimRef(), ctx.now());
   }
 
@@ -238,57 +197,85 @@ final class EventApplier {
       Handle h, RecordEvent e, RecordEvent.VictimDetailsChanged d, Context ctx) {
     Victim v = victim(e, d.victimRef(), "data.victimRef");
     VictimKeys vk = store.victimKeys(h, e.force(), e.crimeReference(), d.victimRef()).orElseThrow();
-    String key = e.orderKey();
     Victim.Builder b = v.toBuilder();
-    boolean email = d.email() != null && OrderKeys.wins(key, vk.email());
-    boolean mobile = d.mobile() != null && OrderKeys.wins(key, vk.mobile());
-    boolean lang = d.language() != null && OrderKeys.wins(key, vk.lang());
-    if (email) {
-      b.email(d.email());
-    }
-    if (mobile) {
-      b.mobile(d.mobile());
-    }
-    if (lang) {
-      b.language(d.language());
-    }
+    // a change states only the fields it carries
+    VictimKeys newKeys = contacts(b, vk, e.orderKey(), false, d.email(), d.mobile(), d.language());
     Victim changed = b.build();
     if (d.optedOut() != null) {
       changed =
-          changed.withEnrolment(
-              changed
-                  .enrolment()
-                  .record(
-                      new EnrolmentTransition(
-                          d.optedOut() ? EnrolmentAction.OPT_OUT : EnrolmentAction.OPT_IN,
-                          e.occurredAt(),
-                          Actor.recordsSystem(e.source()),
-                          null,
-                          List.of(),
-                          key)));
+          record(
+              changed,
+              e,
+              d.optedOut() ? EnrolmentAction.OPT_OUT : EnrolmentAction.OPT_IN,
+              Actor.recordsSystem(e.source()),
+              null,
+              List.of());
     }
     victims.save(changed);
-    store.setVictimKeys(
-        h,
-        e.force(),
-        e.crimeReference(),
-        d.victimRef(),
-        new VictimKeys(
-            vk.details(),
-            email ? key : vk.email(),
-            mobile ? key : vk.mobile(),
-            lang ? key : vk.lang()));
+    store.setVictimKeys(h, e.force(), e.crimeReference(), d.victimRef(), newKeys);
+    auditVictim(e, ctx, AuditAction.ALTERATION, d.victimRef(), "details changed by event ");
+    reconcileVictim(h, e.force(), e.crimeReference(), d.victimRef(), ctx.now());
+  }
+
+  /**
+   * Sets each contact field this event wins (last writer by order key) and returns the new keys.
+   *
+   * @param nullMeansNone whether a null value is a statement (no email) or an absent field
+   */
+  private static VictimKeys contacts(
+      Victim.Builder b,
+      VictimKeys keys,
+      String key,
+      boolean nullMeansNone,
+      String email,
+      String mobile,
+      org.trackmycrime.core.model.Language language) {
+    boolean setEmail = (nullMeansNone || email != null) && OrderKeys.wins(key, keys.email());
+    boolean setMobile = (nullMeansNone || mobile != null) && OrderKeys.wins(key, keys.mobile());
+    boolean setLang = language != null && OrderKeys.wins(key, keys.lang());
+    if (setEmail) {
+      b.email(email);
+    }
+    if (setMobile) {
+      b.mobile(mobile);
+    }
+    if (setLang) {
+      b.language(language);
+    }
+    return new VictimKeys(
+        keys.details(),
+        setEmail ? key : keys.email(),
+        setMobile ? key : keys.mobile(),
+        setLang ? key : keys.lang());
+  }
+
+  /** The victim with one more enrolment fact from this event, placed by the event's time. */
+  private static Victim record(
+      Victim v,
+      RecordEvent e,
+      EnrolmentAction action,
+      Actor actor,
+      String reason,
+      List<String> reasonCodes) {
+    return v.withEnrolment(
+        v.enrolment()
+            .record(
+                new EnrolmentTransition(
+                    action, e.occurredAt(), actor, reason, reasonCodes, e.orderKey())));
+  }
+
+  private void auditVictim(
+      RecordEvent e, Context ctx, AuditAction action, String victimRef, String detail) {
     audit.record(
         new AuditEvent(
             e.force(),
             ctx.now(),
             Actor.recordsSystem(e.source()),
-            AuditAction.ALTERATION,
+            action,
             "victim",
-            d.victimRef(),
+            victimRef,
             e.crimeReference(),
-            "details changed by event " + e.eventId()));
-    reconcileVictim(h, e.force(), e.crimeReference(), d.victimRef(), ctx.now());
+            detail + e.eventId()));
   }
 
   private void officerAssigned(
@@ -366,13 +353,12 @@ final class EventApplier {
   private void addEntry(Handle h, RecordEvent e, String rawJson, Context ctx) {
     List<TimelineRenderer.KnownPerson> people = store.people(h, e.force(), e.crimeReference());
     LocalizedText text = renderer.render(e, people);
-    TimelineKind kind = renderer.kind(e.type());
+    TimelineKind kind = e.type().timelineKind();
     Instant published = ctx.bulk() ? e.occurredAt() : ctx.now();
     TimelineEntry entry =
         new TimelineEntry(
             e.force(), e.crimeReference(), e.entryKey(), kind, text, e.occurredAt(), published);
-    store.insertEntry(
-        h, entry, renderer.hasFreeText(e.type()) ? rawJson : null, ctx.alertEligible());
+    store.insertEntry(h, entry, e.type().hasFreeText() ? rawJson : null, ctx.alertEligible());
     if (ctx.alertEligible()) {
       for (Victim v : victims.listForCrime(e.force(), e.crimeReference())) {
         reconcile(h, v, e.entryKey(), e.occurredAt(), ctx.now());
@@ -382,7 +368,6 @@ final class EventApplier {
 
   /** Renders again every entry and property description made from free text, with today's names. */
   private void redepersonalise(Handle h, String force, String crimeRef) {
-    EventParser parser = new EventParser();
     List<TimelineRenderer.KnownPerson> people = store.people(h, force, crimeRef);
     for (IngestStore.SourcedEntry s : store.sourcedEntries(h, force, crimeRef)) {
       RecordEvent source = ((EventParser.Parsed) parser.parse(s.sourceEvent())).event();
@@ -422,8 +407,15 @@ final class EventApplier {
    * pending alert that no longer qualifies is cancelled; one already sent is left alone.
    */
   private void reconcile(Handle h, Victim v, String entryKey, Instant occurredAt, Instant now) {
-    String key = IngestEngine.alertKey(v.force(), v.crimeReference(), v.victimRef(), entryKey);
-    boolean wanted = IngestEngine.mayAlert(v, occurredAt);
+    String key =
+        String.join(
+            "|",
+            OutboxMessage.VICTIM_UPDATE,
+            v.force(),
+            v.crimeReference(),
+            v.victimRef(),
+            entryKey);
+    boolean wanted = AlertPolicy.decide(v, occurredAt).allowed();
     Optional<String> status = store.outboxStatus(h, key);
     if (wanted && status.isEmpty()) {
       store.insertOutbox(

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -17,7 +16,6 @@ import org.trackmycrime.core.PersistenceException;
 import org.trackmycrime.core.TrackMyCrimeException;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.ValidationException.Problem;
-import org.trackmycrime.core.enrolment.AlertPolicy;
 import org.trackmycrime.core.ingest.BulkOptions;
 import org.trackmycrime.core.ingest.BulkReport;
 import org.trackmycrime.core.ingest.IngestOutcome;
@@ -27,7 +25,6 @@ import org.trackmycrime.core.ingest.RawEvent;
 import org.trackmycrime.core.ingest.RecordIngest;
 import org.trackmycrime.core.ingest.RejectedEvents;
 import org.trackmycrime.core.internal.jdbi.Db;
-import org.trackmycrime.core.outbox.OutboxMessage;
 import org.trackmycrime.core.store.AuditTrail;
 import org.trackmycrime.core.store.CrimeStore;
 import org.trackmycrime.core.store.OfficerStore;
@@ -65,7 +62,7 @@ public final class IngestEngine implements RecordIngest {
     this.alertMaxAge = alertMaxAge;
     this.applier =
         new EventApplier(
-            store, crimes, victims, officers, property, audit, new TimelineRenderer(clock));
+            store, crimes, victims, officers, property, audit, new TimelineRenderer(clock), parser);
     this.rejected = new RejectedList(db, clock, this, audit);
   }
 
@@ -287,28 +284,5 @@ public final class IngestEngine implements RecordIngest {
                             rs.getString("origin"),
                             Db.instant(rs, "parked_at")))
                 .list());
-  }
-
-  /** Used by the outbox reconciliation: whether the victim may be told of an entry. */
-  static boolean mayAlert(org.trackmycrime.core.model.Victim v, Instant occurredAt) {
-    return AlertPolicy.decide(v, occurredAt).allowed();
-  }
-
-  static String alertKey(String force, String crimeRef, String victimRef, String entryKey) {
-    return OutboxMessage.VICTIM_UPDATE
-        + "|"
-        + force
-        + "|"
-        + crimeRef
-        + "|"
-        + victimRef
-        + "|"
-        + entryKey;
-  }
-
-  static Map<String, String> context(RecordEvent e) {
-    return Map.of(
-        TrackMyCrimeException.EVENT_ID, e.eventId(),
-        TrackMyCrimeException.CRIME_REFERENCE, e.crimeReference());
   }
 }

@@ -9,6 +9,7 @@ import org.trackmycrime.core.model.EnhancedReason;
 import org.trackmycrime.core.model.Language;
 import org.trackmycrime.core.model.PropertyStatus;
 import org.trackmycrime.core.model.ReleaseType;
+import org.trackmycrime.core.model.TimelineKind;
 
 /**
  * A valid record event v1, parsed. Contact details are already normalised (E.164 mobiles). Holds
@@ -33,24 +34,45 @@ record RecordEvent(
     return source + ":" + eventId;
   }
 
+  /**
+   * The v1 types, with the timeline entry each produces and whether its words come from free text.
+   */
   enum EventType {
-    CRIME_RECORDED,
-    RISK_ASSESSED,
-    OFFICER_ASSIGNED,
-    SUSPECT_IDENTIFIED,
-    WITNESS_IDENTIFIED,
-    SUSPECT_ARRESTED,
-    SUSPECT_INTERVIEWED,
-    SUSPECT_RELEASED,
-    BAIL_CHANGED,
-    SUSPECT_CHARGED,
-    NOT_INVESTIGATED,
-    PROPERTY_RECORDED,
-    OFFICER_UPDATE,
-    OUTCOME_RECORDED,
-    CASE_CLOSED,
-    CASE_REOPENED,
-    VICTIM_DETAILS_CHANGED
+    CRIME_RECORDED(TimelineKind.CRIME_RECORDED, false),
+    RISK_ASSESSED(null, false),
+    OFFICER_ASSIGNED(TimelineKind.OFFICER_ASSIGNED, true),
+    SUSPECT_IDENTIFIED(TimelineKind.SUSPECT_IDENTIFIED, false),
+    WITNESS_IDENTIFIED(TimelineKind.WITNESS_IDENTIFIED, false),
+    SUSPECT_ARRESTED(TimelineKind.SUSPECT_ARRESTED, false),
+    SUSPECT_INTERVIEWED(TimelineKind.SUSPECT_INTERVIEWED, false),
+    SUSPECT_RELEASED(TimelineKind.SUSPECT_RELEASED, true),
+    BAIL_CHANGED(TimelineKind.BAIL_CHANGED, true),
+    SUSPECT_CHARGED(TimelineKind.SUSPECT_CHARGED, true),
+    NOT_INVESTIGATED(TimelineKind.NOT_INVESTIGATED, true),
+    PROPERTY_RECORDED(TimelineKind.PROPERTY_UPDATED, true),
+    OFFICER_UPDATE(TimelineKind.OFFICER_UPDATE, true),
+    OUTCOME_RECORDED(TimelineKind.OUTCOME, true),
+    CASE_CLOSED(TimelineKind.CASE_CLOSED, true),
+    CASE_REOPENED(TimelineKind.CASE_REOPENED, true),
+    VICTIM_DETAILS_CHANGED(null, false);
+
+    private final TimelineKind timelineKind;
+    private final boolean freeText;
+
+    EventType(TimelineKind timelineKind, boolean freeText) {
+      this.timelineKind = timelineKind;
+      this.freeText = freeText;
+    }
+
+    /** The entry a victim sees, or null for types that show nothing. */
+    TimelineKind timelineKind() {
+      return timelineKind;
+    }
+
+    /** Whether the entry's words come from free text, and so change when names arrive later. */
+    boolean hasFreeText() {
+      return freeText;
+    }
   }
 
   sealed interface Data {}

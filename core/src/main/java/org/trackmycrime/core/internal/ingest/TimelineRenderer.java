@@ -2,9 +2,7 @@ package org.trackmycrime.core.internal.ingest;
 
 import java.time.Clock;
 import java.util.List;
-import org.trackmycrime.core.internal.ingest.RecordEvent.EventType;
 import org.trackmycrime.core.model.LocalizedText;
-import org.trackmycrime.core.model.TimelineKind;
 import org.trackmycrime.core.text.Depersonaliser;
 import org.trackmycrime.core.text.PersonNames;
 import org.trackmycrime.core.text.VictimTexts;
@@ -21,46 +19,6 @@ final class TimelineRenderer {
 
   TimelineRenderer(Clock clock) {
     this.depersonaliser = Depersonaliser.create(clock);
-  }
-
-  TimelineKind kind(EventType type) {
-    return switch (type) {
-      case CRIME_RECORDED -> TimelineKind.CRIME_RECORDED;
-      case OFFICER_ASSIGNED -> TimelineKind.OFFICER_ASSIGNED;
-      case SUSPECT_IDENTIFIED -> TimelineKind.SUSPECT_IDENTIFIED;
-      case WITNESS_IDENTIFIED -> TimelineKind.WITNESS_IDENTIFIED;
-      case SUSPECT_ARRESTED -> TimelineKind.SUSPECT_ARRESTED;
-      case SUSPECT_INTERVIEWED -> TimelineKind.SUSPECT_INTERVIEWED;
-      case SUSPECT_RELEASED -> TimelineKind.SUSPECT_RELEASED;
-      case BAIL_CHANGED -> TimelineKind.BAIL_CHANGED;
-      case SUSPECT_CHARGED -> TimelineKind.SUSPECT_CHARGED;
-      case NOT_INVESTIGATED -> TimelineKind.NOT_INVESTIGATED;
-      case PROPERTY_RECORDED -> TimelineKind.PROPERTY_UPDATED;
-      case OFFICER_UPDATE -> TimelineKind.OFFICER_UPDATE;
-      case OUTCOME_RECORDED -> TimelineKind.OUTCOME;
-      case CASE_CLOSED -> TimelineKind.CASE_CLOSED;
-      case CASE_REOPENED -> TimelineKind.CASE_REOPENED;
-      case RISK_ASSESSED, VICTIM_DETAILS_CHANGED ->
-          throw new IllegalArgumentException(type + " has no timeline entry");
-    };
-  }
-
-  /** Whether the entry's words come from free text, and so may change when names arrive later. */
-  boolean hasFreeText(EventType type) {
-    return switch (type) {
-      case OFFICER_ASSIGNED,
-          SUSPECT_RELEASED,
-          BAIL_CHANGED,
-          SUSPECT_CHARGED,
-          NOT_INVESTIGATED,
-          PROPERTY_RECORDED,
-          OFFICER_UPDATE,
-          OUTCOME_RECORDED,
-          CASE_CLOSED,
-          CASE_REOPENED ->
-          true;
-      default -> false;
-    };
   }
 
   LocalizedText render(RecordEvent e, List<KnownPerson> people) {
