@@ -79,6 +79,9 @@ final class FakeNotify implements AutoCloseable {
   private final Deque<Reply> script = new ArrayDeque<>();
   private final Deque<Reply> lookupScript = new ArrayDeque<>();
   private final List<JSONObject> created = new ArrayList<>();
+  private final List<String> accepted = new ArrayList<>();
+  private Reply alwaysForSends;
+  private Reply alwaysForLookups;
   private final CountDownLatch release = new CountDownLatch(1);
 
   FakeNotify() throws IOException {
@@ -95,6 +98,24 @@ final class FakeNotify implements AutoCloseable {
   /** The answer to the next send (POST). */
   synchronized void enqueue(Reply reply) {
     script.add(reply);
+  }
+
+  /** Answer every send without a scripted reply with this one; null for the usual 201. */
+  synchronized void answerSendsAlways(Reply reply) {
+    alwaysForSends = reply;
+  }
+
+  /** Answer every look-up without a scripted reply with this one; null for the usual list. */
+  synchronized void answerLookupsAlways(Reply reply) {
+    alwaysForLookups = reply;
+  }
+
+  /**
+   * The texts of the notifications answered with 201, oldest first, as a pass-through template
+   * ({@code ((tmc_body))}) renders them.
+   */
+  synchronized List<String> acceptedTexts() {
+    return List.copyOf(accepted);
   }
 
   /** The answer to the next reference look-up (GET). */
@@ -140,11 +161,20 @@ final class FakeNotify implements AutoCloseable {
       synchronized (this) {
         if (exchange.getRequestMethod().equals("GET")) {
           reply =
-              lookupScript.isEmpty()
-                  ? list(exchange.getRequestURI().getRawQuery())
-                  : lookupScript.poll();
+              !lookupScript.isEmpty()
+                  ? lookupScript.poll()
+                  : alwaysForLookups != null
+                      ? alwaysForLookups
+                      : list(exchange.getRequestURI().getRawQuery());
         } else {
-          reply = script.isEmpty() ? created(path, body) : script.poll();
+          reply =
+              !script.isEmpty()
+                  ? script.poll()
+                  : alwaysForSends != null ? alwaysForSends : created(path, body);
+          if (reply.status() == 201) {
+            JSONObject fields = new JSONObject(body).optJSONObject("personalisation");
+            accepted.add(fields == null ? "" : fields.optString("tmc_body", ""));
+          }
         }
       }
       if (reply.hang()) {

@@ -79,9 +79,11 @@ final class FakeTwilio implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> accepted = new ArrayList<>();
   private final Deque<Reply> script = new ArrayDeque<>();
   private final CountDownLatch release = new CountDownLatch(1);
   private int sidCounter;
+  private Reply always;
 
   FakeTwilio() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -96,6 +98,18 @@ final class FakeTwilio implements AutoCloseable {
 
   synchronized void enqueue(Reply reply) {
     script.add(reply);
+  }
+
+  /** Answer every request without a scripted reply with this one; null for the usual 201. */
+  synchronized void answerAlways(Reply reply) {
+    always = reply;
+  }
+
+  /** The bodies of the texts answered with 201, oldest first. */
+  List<String> acceptedTexts() {
+    synchronized (seen) {
+      return accepted.stream().toList();
+    }
   }
 
   List<Seen> requests() {
@@ -126,7 +140,12 @@ final class FakeTwilio implements AutoCloseable {
               form(body)));
       Reply reply;
       synchronized (this) {
-        reply = script.isEmpty() ? created(body) : script.poll();
+        reply = !script.isEmpty() ? script.poll() : always != null ? always : created(body);
+      }
+      if (reply.status() == 201) {
+        synchronized (seen) {
+          accepted.add(form(body).get("Body"));
+        }
       }
       if (reply.hang()) {
         try {
