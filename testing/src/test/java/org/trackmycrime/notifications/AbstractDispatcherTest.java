@@ -289,6 +289,27 @@ abstract class AbstractDispatcherTest {
   }
 
   @Test
+  void aMisconfiguredChannelIsRetriedAndNeverMarksTheVictimUnreachable() {
+    f.victim("C1", "V1", "alex@example.org", null);
+    long id = f.alert("C1", "V1", "e1");
+    f.afterWindow();
+    f.email.failNext(
+        new SendResult.Permanent("config-auth", "the provider refused our credentials"));
+
+    dispatcher.runOnce();
+
+    assertThat(f.tmc.victims().find(FORCE, "C1", "V1").orElseThrow().unreachableChannels())
+        .as("our own setup is wrong, not the victim's address")
+        .isEmpty();
+    assertThat(f.rowsOfKind(MessageKind.HUB_VICTIM_UNREACHABLE)).isEmpty();
+    assertThat(f.row(id).status()).isEqualTo("PENDING");
+    f.clock.advance(Duration.ofHours(2));
+    dispatcher.runOnce();
+    assertThat(f.email.received()).hasSize(1);
+    assertThat(f.row(id).status()).isEqualTo("SENT");
+  }
+
+  @Test
   void aPermanentFailureMarksTheChannelUnreachableAndTellsTheCommandHub() {
     f.victim("C1", "V1", "alex@example.org", "+447700900123");
     long id = f.alert("C1", "V1", "e1");

@@ -654,9 +654,19 @@ public final class DispatchEngine {
     NotificationChannel ch = channels.get(channel);
     try {
       SendResult r = ch.send(message);
-      return r != null
-          ? r
-          : new SendResult.Transient("NO_RESULT", "the channel returned null", null);
+      if (r == null) {
+        return new SendResult.Transient("NO_RESULT", "the channel returned null", null);
+      }
+      if (r instanceof SendResult.Permanent p
+          && p.code() != null
+          && p.code().startsWith("config-")) {
+        // the force's own setup is wrong (credentials, sender, template map), not the victim's
+        // address: retry, and dead-letter in the end, but never mark the victim unreachable
+        LOG.error(
+            "channel {} is misconfigured ({}) sending outbox {}", ch.name(), p.code(), row.id());
+        return new SendResult.Transient(p.code(), p.reason(), null);
+      }
+      return r;
     } catch (RuntimeException e) {
       // channels should classify, not throw; a bug in one is treated as worth retrying
       LOG.warn(
