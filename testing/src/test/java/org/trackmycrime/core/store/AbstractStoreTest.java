@@ -349,6 +349,24 @@ abstract class AbstractStoreTest {
   }
 
   @Test
+  void aDatabaseFailureNeverQuotesTheValuesItWasWriting() {
+    Victim orphan = victim(FORCE, "V1"); // its crime was never saved
+    assertThatThrownBy(() -> tmc.victims().save(orphan))
+        .isInstanceOf(PersistenceException.class)
+        .satisfies(
+            e -> {
+              StringBuilder all = new StringBuilder();
+              for (Throwable t = e; t != null; t = t.getCause()) {
+                all.append(t.getMessage()).append('\n');
+              }
+              assertThat(all.toString())
+                  .doesNotContain("alex.morgan@example.org")
+                  .doesNotContain("+447700900123")
+                  .doesNotContain("Morgan");
+            });
+  }
+
+  @Test
   void workInOneTransactionRollsBackTogether() {
     assertThatThrownBy(
             () ->

@@ -22,6 +22,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.Update;
 import org.trackmycrime.core.PersistenceException;
 import org.trackmycrime.core.TrackMyCrime;
@@ -40,6 +41,9 @@ public final class Db {
 
   public Db(DataSource dataSource) {
     this.jdbi = Jdbi.create(dataSource);
+    // exception messages name the failure, never the statement's bound values (addresses, names)
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
     jdbi.registerArgument(new InstantArgumentFactory());
     jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> instant(rs, col));
   }
