@@ -116,6 +116,35 @@ class DispatchFromIngestTest {
   }
 
   @Test
+  void anOverdueUpdateReachesTheOfficerInChargeByEmail() {
+    recordedAndAssessed();
+    ingest(
+        event(
+            "OFFICER_ASSIGNED",
+            f.clock.instant(),
+            d ->
+                d.putObject("officer")
+                    .put("ref", "4321")
+                    .put("displayName", "PC Sam Patel")
+                    .put("unit", "Bristol North CID")
+                    .put("email", "sam.patel@example.police.uk")));
+    f.afterWindow();
+    dispatcher.runOnce();
+    f.email.clear();
+
+    // nothing more is published: 28 days on, the next update is overdue
+    f.clock.advance(Duration.ofDays(29));
+    f.tmc.cadence().runReminders();
+    dispatcher.runOnce();
+
+    assertThat(f.email.received())
+        .filteredOn(m -> m.to().equals("sam.patel@example.police.uk"))
+        .as("the officer is told the update is overdue")
+        .isNotEmpty();
+    assertThat(f.email.received()).noneMatch(m -> m.to().equals("alex.morgan@example.org"));
+  }
+
+  @Test
   void aNewEmailAddressIsTriedAgainAfterTheOldOneFailedForGood() {
     recordedAndAssessed();
     officerUpdate("First update.");
