@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trackmycrime.core.model.Channel;
 import org.trackmycrime.notifications.OutgoingMessage;
+import org.trackmycrime.notifications.RetryAfter;
 import org.trackmycrime.notifications.SendResult;
 import org.trackmycrime.notifications.govuknotify.NotifyConfig;
 import uk.gov.service.notify.Authentication;

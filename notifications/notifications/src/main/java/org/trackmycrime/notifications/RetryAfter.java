@@ -1,4 +1,4 @@
-package org.trackmycrime.notifications.govuknotify.internal;
+package org.trackmycrime.notifications;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Reads an HTTP {@code Retry-After} header: delay seconds or an HTTP date (RFC 9110 10.2.3). */
+/**
+ * Reads an HTTP {@code Retry-After} header (delay seconds or an HTTP date, RFC 9110 10.2.3), for
+ * channels whose provider asks to wait before a retry ({@link SendResult.Transient#retryAfter()}).
+ */
 public final class RetryAfter {
   private static final Duration MAX = Duration.ofHours(24);
 
