@@ -23,8 +23,8 @@ import org.trackmycrime.core.model.Channel;
 import org.trackmycrime.notifications.NotificationChannel;
 import org.trackmycrime.notifications.OutgoingMessage;
 import org.trackmycrime.notifications.RetryAfter;
+import org.trackmycrime.notifications.SafeText;
 import org.trackmycrime.notifications.SendResult;
-import org.trackmycrime.notifications.twilio.internal.SafeText;
 import org.trackmycrime.notifications.twilio.internal.TwilioErrors;
 import org.trackmycrime.notifications.twilio.internal.TwilioTransport;
 

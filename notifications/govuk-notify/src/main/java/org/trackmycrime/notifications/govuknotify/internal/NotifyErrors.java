@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.json.JSONArray;
 import org.json.JSONException;
 import org.json.JSONObject;
+import org.trackmycrime.notifications.SafeText;
 import org.trackmycrime.notifications.SendResult;
 
 /**

@@ -67,7 +67,8 @@ public final class TwilioErrors {
    *
    * @param httpStatus the HTTP status
    * @param code Twilio's error code from the body, or null
-   * @param message Twilio's message, already made safe with {@link SafeText}, or null
+   * @param message Twilio's message, already made safe with {@link
+   *     org.trackmycrime.notifications.SafeText}, or null
    * @param retryAfter the wait asked for, or null
    */
   public static SendResult classify(

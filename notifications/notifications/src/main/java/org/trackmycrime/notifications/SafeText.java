@@ -1,11 +1,11 @@
-package org.trackmycrime.notifications.twilio.internal;
+package org.trackmycrime.notifications;
 
 import java.util.regex.Pattern;
 
 /**
- * Makes a provider's error text fit for logs. Twilio's messages can quote the number they refused
- * ("The 'To' number +44… is not valid"), so anything that looks like a number or an address is
- * masked before the text goes into a {@code SendResult}.
+ * Makes a provider's error text fit for logs, for channel implementations. Providers' messages can
+ * quote what they refused ("The 'To' number +44… is not valid"), so anything that looks like a
+ * number or an address is masked before the text goes into a {@link SendResult}.
  */
 public final class SafeText {
   private static final Pattern ADDRESS = Pattern.compile("\\S+@\\S+");
