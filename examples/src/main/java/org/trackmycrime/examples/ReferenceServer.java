@@ -210,7 +210,12 @@ public final class ReferenceServer implements AutoCloseable {
         this::runReminders, reminders, reminders, TimeUnit.MILLISECONDS);
     if (config.demo() && config.recordsDropDir() != null) {
       DemoFeed feed =
-          new DemoFeed(config.recordsDropDir(), config.force(), clock, tuning.newCrimesPerTick());
+          new DemoFeed(
+              config.recordsDropDir(),
+              config.force(),
+              clock,
+              tuning.newCrimesPerTick(),
+              ref -> tmc.crimes().find(config.force(), ref).isPresent());
       long every = tuning.feedInterval().toMillis();
       scheduler.scheduleWithFixedDelay(
           () -> {

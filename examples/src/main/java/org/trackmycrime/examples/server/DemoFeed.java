@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +49,17 @@ public final class DemoFeed {
   private final Map<String, String> outcomes;
   private final List<int[]> progress = new ArrayList<>();
   private final List<StreetCrime> active = new ArrayList<>();
+  private final Predicate<String> alreadyRecorded;
   private long files;
   private int started;
 
-  public DemoFeed(Path dropDir, String force, Clock clock, int newPerTick) {
+  /**
+   * @param alreadyRecorded whether a crime reference is already in the database (from an earlier
+   *     run on the same database): such crimes are skipped, so a restarted demo brings new ones
+   */
+  public DemoFeed(
+      Path dropDir, String force, Clock clock, int newPerTick, Predicate<String> alreadyRecorded) {
+    this.alreadyRecorded = alreadyRecorded;
     this.dropDir = dropDir;
     this.force = force;
     this.clock = clock;
@@ -63,7 +71,12 @@ public final class DemoFeed {
   /** Writes the next file of events; returns how many events it holds. */
   public synchronized int tick() {
     for (int i = 0; i < newPerTick && crimes.hasNext(); i++) {
-      active.add(crimes.next());
+      StreetCrime next = crimes.next();
+      if (alreadyRecorded.test(next.id)) {
+        i--;
+        continue;
+      }
+      active.add(next);
       progress.add(new int[] {0});
       started++;
     }
