@@ -13,8 +13,8 @@ import org.trackmycrime.core.model.Victim;
 
 /**
  * The smallest use of the SDK: an embedded H2 file database, one force, one crime with one victim,
- * an officer's risk assessment, and the answer to "may this victim be alerted". Run it with the
- * first command of the README. Until the reference server lands, this is what that command runs.
+ * an officer's risk assessment, and the answer to "may this victim be alerted". The README's first
+ * command now starts {@link ReferenceServer}; this stays as the shortest example to read.
  */
 public final class QuickStart {
   private QuickStart() {}
