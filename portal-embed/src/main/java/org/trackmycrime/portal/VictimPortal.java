@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.TrackMyCrimeException;
 import org.trackmycrime.core.internal.jdbi.Db;
+import org.trackmycrime.core.model.Actor;
+import org.trackmycrime.core.model.AuditAction;
+import org.trackmycrime.core.model.AuditEvent;
 import org.trackmycrime.core.model.Channel;
 import org.trackmycrime.core.model.Consent;
 import org.trackmycrime.core.model.ContactDetails;
@@ -70,11 +73,13 @@ public final class VictimPortal {
 
   /**
    * Invites a victim to the portal on one channel. The victim must be enrolled and assessed
-   * suitable now, and have a contact detail for the channel.
+   * suitable now, and have a contact detail for the channel. Audited as the staff member or system
+   * ({@code actor}) disclosing the portal to the victim's contact.
    *
    * @throws PortalException when the victim is unknown, not eligible or has no such contact
    */
-  public Invitation invite(String force, String crimeReference, String victimRef, Channel channel) {
+  public Invitation invite(
+      String force, String crimeReference, String victimRef, Channel channel, Actor actor) {
     Map<String, String> ctx =
         Map.of(
             TrackMyCrimeException.FORCE, force,
@@ -103,20 +108,29 @@ public final class VictimPortal {
     Instant expires = now.plus(invitationLifetime);
     db.useTransaction(
         "portal invite",
-        h ->
-            h.createUpdate(
-                    "INSERT INTO tmc_portal_invitation (token_hash, force_slug, crime_ref,"
-                        + " victim_ref, login_kind, login, created_at, expires_at) VALUES (:hash,"
-                        + " :force, :crime, :victim, :kind, :login, :now, :expires)")
-                .bind("hash", Secrets.sha256(token))
-                .bind("force", force)
-                .bind("crime", crimeReference)
-                .bind("victim", victimRef)
-                .bind("kind", channel.name())
-                .bind("login", login)
-                .bind("now", now)
-                .bind("expires", expires)
-                .execute());
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO tmc_portal_invitation (token_hash, force_slug, crime_ref,"
+                      + " victim_ref, login_kind, login, created_at, expires_at) VALUES (:hash,"
+                      + " :force, :crime, :victim, :kind, :login, :now, :expires)")
+              .bind("hash", Secrets.sha256(token))
+              .bind("force", force)
+              .bind("crime", crimeReference)
+              .bind("victim", victimRef)
+              .bind("kind", channel.name())
+              .bind("login", login)
+              .bind("now", now)
+              .bind("expires", expires)
+              .execute();
+          audit(
+              force,
+              now,
+              actor,
+              AuditAction.DISCLOSURE,
+              victimRef,
+              crimeReference,
+              "portal invitation " + channel);
+        });
     LOG.info(
         "portal invitation created force={} crime={} victim={}", force, crimeReference, victimRef);
     return new Invitation(force, crimeReference, victimRef, channel, token, expires);
@@ -162,6 +176,14 @@ public final class VictimPortal {
                   .bind("now", now)
                   .execute();
               link(h, invite, accountId, now);
+              audit(
+                  invite.force,
+                  now,
+                  Actor.victim(invite.victim),
+                  AuditAction.COLLECTION,
+                  invite.victim,
+                  invite.crime,
+                  "portal account " + accountId + " created");
               return true;
             });
     if (!created) {
@@ -197,6 +219,14 @@ public final class VictimPortal {
                 return false;
               }
               link(h, invite, accountId, now);
+              audit(
+                  invite.force,
+                  now,
+                  Actor.victim(invite.victim),
+                  AuditAction.COMBINATION,
+                  invite.victim,
+                  invite.crime,
+                  "portal account " + accountId + " linked");
               return true;
             });
     if (!linked) {
@@ -476,6 +506,19 @@ public final class VictimPortal {
                 .bind("crime", invite.crime)
                 .bind("victim", invite.victim)
                 .bind("now", now));
+  }
+
+  private void audit(
+      String force,
+      Instant at,
+      Actor actor,
+      AuditAction action,
+      String victimRef,
+      String crimeReference,
+      String detail) {
+    tmc.audit()
+        .record(
+            new AuditEvent(force, at, actor, action, "victim", victimRef, crimeReference, detail));
   }
 
   private SignInResult startSession(String force, String accountId, String ignored) {

@@ -31,6 +31,7 @@ abstract class AbstractVictimPortalTest {
   static final String EMAIL = "alex.morgan@example.org";
   static final String MOBILE = "+447700900123";
   static final String PASSWORD = "correct horse battery staple";
+  static final Actor STAFF = Actor.staff("S1");
 
   abstract TmcDatabase db();
 
@@ -71,7 +72,7 @@ abstract class AbstractVictimPortalTest {
   }
 
   SignInResult activated() {
-    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL);
+    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL, STAFF);
     SignInResult r = portal.activate(inv.token(), CRIME, PASSWORD);
     assertThat(r.status()).isEqualTo(Status.SIGNED_IN);
     return r;
@@ -82,16 +83,16 @@ abstract class AbstractVictimPortalTest {
   @Test
   void onlyAnEnrolledVictimAssessedSuitableCanBeInvited() {
     recordVictim(CRIME2, false);
-    assertThatThrownBy(() -> portal.invite(FORCE, CRIME2, "V1", Channel.EMAIL))
+    assertThatThrownBy(() -> portal.invite(FORCE, CRIME2, "V1", Channel.EMAIL, STAFF))
         .isInstanceOf(PortalException.class)
         .hasMessageContaining("enrolled and assessed suitable");
-    assertThat(portal.invite(FORCE, CRIME, "V1", Channel.EMAIL).token())
+    assertThat(portal.invite(FORCE, CRIME, "V1", Channel.EMAIL, STAFF).token())
         .hasSizeGreaterThanOrEqualTo(22);
   }
 
   @Test
   void theInvitationTokenIsStoredOnlyAsItsHash() throws SQLException {
-    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL);
+    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL, STAFF);
     assertThat(inv.toString()).doesNotContain(inv.token());
     assertThat(column("SELECT token_hash FROM tmc_portal_invitation"))
         .isNotEqualTo(inv.token())
@@ -100,7 +101,7 @@ abstract class AbstractVictimPortalTest {
 
   @Test
   void activationNeedsTheCrimeReferenceInAnySpacingOrCase() {
-    Invitation inv = portal.invite(FORCE, "43/123456/26", "V1", Channel.EMAIL);
+    Invitation inv = portal.invite(FORCE, "43/123456/26", "V1", Channel.EMAIL, STAFF);
     assertThat(portal.activate(inv.token(), "43/999999/26", PASSWORD).status())
         .isEqualTo(Status.INVITATION_INVALID);
     assertThat(portal.activate(inv.token(), " 43 / 123456 / 26 ", PASSWORD).status())
@@ -109,7 +110,7 @@ abstract class AbstractVictimPortalTest {
 
   @Test
   void anInvitationIsSingleUse() {
-    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL);
+    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL, STAFF);
     assertThat(portal.activate(inv.token(), CRIME, PASSWORD).signedIn()).isTrue();
     assertThat(portal.activate(inv.token(), CRIME, "another good passphrase").status())
         .isIn(Status.INVITATION_INVALID, Status.ACCOUNT_EXISTS);
@@ -119,7 +120,7 @@ abstract class AbstractVictimPortalTest {
 
   @Test
   void anInvitationExpiresAfterItsLifetime() {
-    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL);
+    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL, STAFF);
     assertThat(inv.expiresAt()).isEqualTo(db().clock().instant().plus(Duration.ofDays(7)));
     db().clock().advance(Duration.ofDays(7));
     assertThat(portal.activate(inv.token(), CRIME, PASSWORD).status())
@@ -128,7 +129,7 @@ abstract class AbstractVictimPortalTest {
 
   @Test
   void anInvitationStopsWorkingWhenTheVictimOptsOut() {
-    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL);
+    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL, STAFF);
     tmc.enrolment().optOut(FORCE, CRIME, "V1", Actor.victim("V1"), null);
     assertThat(portal.activate(inv.token(), CRIME, PASSWORD).status())
         .isEqualTo(Status.INVITATION_INVALID);
@@ -136,7 +137,7 @@ abstract class AbstractVictimPortalTest {
 
   @Test
   void aRefusedPasswordNamesTheRuleAndLeavesTheInvitationUsable() {
-    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL);
+    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL, STAFF);
     assertThatThrownBy(() -> portal.activate(inv.token(), CRIME, "demo police rocks"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("password: must not contain the police force's name");
@@ -145,12 +146,23 @@ abstract class AbstractVictimPortalTest {
 
   @Test
   void guessingTheAnswerIsThrottledPerInvitation() {
-    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL);
+    Invitation inv = portal.invite(FORCE, CRIME, "V1", Channel.EMAIL, STAFF);
     for (int i = 0; i < 3; i++) {
       portal.activate(inv.token(), "wrong" + i, PASSWORD);
     }
     assertThat(portal.activate(inv.token(), CRIME, PASSWORD).status())
         .isEqualTo(Status.TRY_AGAIN_LATER);
+  }
+
+  @Test
+  void invitingActivatingAndLinkingAreAudited() throws SQLException {
+    activated();
+    assertThat(count("SELECT COUNT(*) FROM tmc_audit_event WHERE detail LIKE 'portal invitation%'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM tmc_audit_event WHERE detail LIKE 'portal account % created'"))
+        .isEqualTo(1);
   }
 
   // ---------------------------------------------------------------- sign-in
@@ -276,7 +288,7 @@ abstract class AbstractVictimPortalTest {
   void aSecondCrimeIsLinkedBySigningInFromItsInvitation() {
     PortalSession s = portal.session(activated().sessionId().orElseThrow()).orElseThrow();
     recordVictim(CRIME2, true);
-    Invitation second = portal.invite(FORCE, CRIME2, "V1", Channel.EMAIL);
+    Invitation second = portal.invite(FORCE, CRIME2, "V1", Channel.EMAIL, STAFF);
     assertThat(portal.crimes(s))
         .extracting(VictimPortal.CrimeLink::crimeReference)
         .containsExactly(CRIME);
@@ -295,12 +307,16 @@ abstract class AbstractVictimPortalTest {
   void linkingNeedsTheRightPassword() {
     activated();
     recordVictim(CRIME2, true);
-    Invitation second = portal.invite(FORCE, CRIME2, "V1", Channel.EMAIL);
+    Invitation second = portal.invite(FORCE, CRIME2, "V1", Channel.EMAIL, STAFF);
     assertThat(
             portal.linkBySigningIn(second.token(), CRIME2, EMAIL, "wrong password!", "c1").status())
         .isEqualTo(Status.INVALID_CREDENTIALS);
     assertThat(portal.linkBySigningIn(second.token(), CRIME2, EMAIL, PASSWORD, "c1").signedIn())
         .isTrue();
+  }
+
+  int count(String sql) throws SQLException {
+    return Integer.parseInt(column(sql));
   }
 
   String column(String sql) throws SQLException {
