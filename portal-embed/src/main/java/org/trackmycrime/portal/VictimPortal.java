@@ -150,7 +150,9 @@ public final class VictimPortal {
       return failedInvitation(token);
     }
     Invite invite = found.get();
-    if (accountByLogin(invite.force, invite.login).isPresent()) {
+    // the contact already signs in, or this victim already has an account (invited before on the
+    // other channel): sign in from the invitation instead of making a second account
+    if (accountByLogin(invite.force, invite.login).isPresent() || alreadyLinked(invite)) {
       return SignInResult.of(SignInResult.Status.ACCOUNT_EXISTS);
     }
     PasswordPolicy.check(newPassword, forceName(invite.force));
@@ -491,6 +493,21 @@ public final class VictimPortal {
             .bind("hash", invite.hash)
             .execute()
         == 1;
+  }
+
+  private boolean alreadyLinked(Invite invite) {
+    return db.with(
+        "portal linked",
+        h ->
+            h.createQuery(
+                        "SELECT COUNT(*) FROM tmc_portal_account_victim WHERE force_slug = :force AND"
+                            + " crime_ref = :crime AND victim_ref = :victim")
+                    .bind("force", invite.force)
+                    .bind("crime", invite.crime)
+                    .bind("victim", invite.victim)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   private static void link(Handle h, Invite invite, String accountId, Instant now) {

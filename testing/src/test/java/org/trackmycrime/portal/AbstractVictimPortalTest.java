@@ -304,6 +304,25 @@ abstract class AbstractVictimPortalTest {
   }
 
   @Test
+  void invitedAgainOnTheOtherChannelTheVictimSignsInRatherThanMakingASecondAccount() {
+    activated();
+    Invitation bySms = portal.invite(FORCE, CRIME, "V1", Channel.SMS, STAFF);
+    assertThat(portal.activate(bySms.token(), CRIME, "some other passphrase").status())
+        .isEqualTo(Status.ACCOUNT_EXISTS);
+    assertThat(portal.linkBySigningIn(bySms.token(), CRIME, EMAIL, PASSWORD, "c1").signedIn())
+        .isTrue();
+  }
+
+  @Test
+  void aMegabytePasswordAtSignInIsRefusedWithoutHashing() {
+    activated();
+    long start = System.nanoTime();
+    assertThat(portal.signIn(FORCE, EMAIL, "x".repeat(1 << 20), "c1", null).status())
+        .isEqualTo(Status.INVALID_CREDENTIALS);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
   void linkingNeedsTheRightPassword() {
     activated();
     recordVictim(CRIME2, true);
