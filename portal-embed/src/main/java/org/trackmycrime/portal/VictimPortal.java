@@ -192,7 +192,7 @@ public final class VictimPortal {
       return SignInResult.of(SignInResult.Status.INVITATION_INVALID);
     }
     LOG.info("portal account activated force={} account={}", invite.force, accountId);
-    return startSession(invite.force, accountId, null);
+    return startSession(invite.force, accountId);
   }
 
   /**
@@ -254,7 +254,11 @@ public final class VictimPortal {
    */
   public SignInResult signIn(
       String force, String login, String password, String client, String previousSessionId) {
-    String key = force + "|" + normaliseLogin(login).orElse("?" + String.valueOf(login).strip());
+    // a name that is no email or phone is throttled by its hash: bounded size, never kept as typed
+    String key =
+        force
+            + "|"
+            + normaliseLogin(login).orElseGet(() -> "?" + Secrets.sha256(String.valueOf(login)));
     Optional<Duration> wait = throttle.retryAfter(key, client);
     if (wait.isPresent()) {
       return SignInResult.tryLater(wait.get());
@@ -272,7 +276,7 @@ public final class VictimPortal {
     if (previousSessionId != null) {
       signOut(previousSessionId);
     }
-    return startSession(force, account.get().id, null);
+    return startSession(force, account.get().id);
   }
 
   /**
@@ -381,7 +385,7 @@ public final class VictimPortal {
     PasswordPolicy.check(newPassword, forceName(session.force()));
     updateHash(session.force(), account.id, hasher.hash(newPassword), true);
     LOG.info("portal password changed force={} account={}", session.force(), account.id);
-    return startSession(session.force(), account.id, null);
+    return startSession(session.force(), account.id);
   }
 
   /** The crimes (and the victim on each) an account may read. */
@@ -538,7 +542,7 @@ public final class VictimPortal {
             new AuditEvent(force, at, actor, action, "victim", victimRef, crimeReference, detail));
   }
 
-  private SignInResult startSession(String force, String accountId, String ignored) {
+  private SignInResult startSession(String force, String accountId) {
     String id = Secrets.token(16);
     String csrf = Secrets.token(32);
     Instant now = Db.stored(clock.instant());
