@@ -1,0 +1,79 @@
+package org.trackmycrime.portal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdkHttpServerAdapterTest {
+  private HttpServer server;
+  private URI base;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws IOException {
+    Router router =
+        new Router()
+            .post(
+                "/echo",
+                r ->
+                    PortalResponse.text(
+                        200,
+                        r.field("name").orElse("-")
+                            + "|"
+                            + r.cookie("__Host-tmc-session").orElse("-")
+                            + "|"
+                            + r.client()));
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", new JdkHttpServerAdapter(router, 2048, 4096));
+    server.start();
+    base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private HttpResponse<String> post(String body, String cookie) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve("/echo"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void formFieldsCookiesAndTheClientAddressReachTheHandler() throws Exception {
+    HttpResponse<String> r = post("name=Alex+M%C3%B3rgan&x=1", "a=b; __Host-tmc-session=abc");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("Alex Mórgan|abc|127.0.0.1");
+    assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
+  }
+
+  @Test
+  void aTooLargeBodyIsRefusedWith413() throws Exception {
+    assertThat(post("name=" + "x".repeat(5000), null).statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void tooLargeHeadersAreRefusedWith431() throws Exception {
+    assertThat(post("name=a", "big=" + "x".repeat(3000)).statusCode()).isEqualTo(431);
+  }
+
+  @Test
+  void aMalformedEscapeDropsOnlyThatField() {
+    assertThat(JdkHttpServerAdapter.parseForm("a=%zz&b=2")).containsOnlyKeys("b");
+  }
+}
