@@ -1,5 +1,9 @@
 package org.trackmycrime.notifications.govuknotify;
 
+import static org.trackmycrime.notifications.internal.ChannelConfigs.checkDuration;
+import static org.trackmycrime.notifications.internal.ChannelConfigs.isLoopback;
+import static org.trackmycrime.notifications.internal.ChannelConfigs.parseDuration;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -170,17 +174,6 @@ public record NotifyConfig(
     checks.throwIfAny();
   }
 
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-  }
-
-  private static void checkDuration(Checks checks, String field, Duration value, Duration max) {
-    checks.require(
-        value != null && !value.isNegative() && !value.isZero() && value.compareTo(max) <= 0,
-        field,
-        "must be more than 0 and at most " + max.toSeconds() + " seconds");
-  }
-
   /** The Notify template id for a template key on a channel in a language, if one is mapped. */
   public Optional<String> templateId(Channel kind, String templateKey, Language language) {
     if (templateKey == null) {
@@ -264,15 +257,6 @@ public record NotifyConfig(
       problems.addAll(e.problems());
     }
     throw new ValidationException(problems);
-  }
-
-  private static Duration parseDuration(List<Problem> problems, String field, String value) {
-    try {
-      return Duration.parse(value.strip());
-    } catch (RuntimeException e) {
-      problems.add(new Problem(field, "must be an ISO-8601 duration such as PT5S"));
-      return null;
-    }
   }
 
   /** A builder starting from this configuration. */

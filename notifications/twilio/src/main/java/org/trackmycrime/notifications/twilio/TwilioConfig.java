@@ -1,5 +1,9 @@
 package org.trackmycrime.notifications.twilio;
 
+import static org.trackmycrime.notifications.internal.ChannelConfigs.checkDuration;
+import static org.trackmycrime.notifications.internal.ChannelConfigs.isLoopback;
+import static org.trackmycrime.notifications.internal.ChannelConfigs.parseDuration;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -124,20 +128,6 @@ public record TwilioConfig(
         "must use https (plain http only for localhost or 127.0.0.1)");
   }
 
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost")
-        || host.startsWith("127.")
-        || host.equals("[::1]")
-        || host.equals("::1");
-  }
-
-  private static void checkDuration(Checks checks, String field, Duration value, Duration max) {
-    checks.require(
-        value != null && !value.isNegative() && !value.isZero() && value.compareTo(max) <= 0,
-        field,
-        "must be more than 0 and at most " + max.toSeconds() + " seconds");
-  }
-
   /** A builder with the defaults: Twilio's public API, 5 s to connect, 20 s per request. */
   public static Builder builder() {
     return new Builder();
@@ -206,15 +196,6 @@ public record TwilioConfig(
       return new URI(value.strip());
     } catch (URISyntaxException e) {
       problems.add(new Problem(field, "must be a URL"));
-      return null;
-    }
-  }
-
-  private static Duration parseDuration(List<Problem> problems, String field, String value) {
-    try {
-      return Duration.parse(value.strip());
-    } catch (RuntimeException e) {
-      problems.add(new Problem(field, "must be an ISO-8601 duration such as PT5S"));
       return null;
     }
   }
