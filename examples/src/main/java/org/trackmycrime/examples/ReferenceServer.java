@@ -522,12 +522,8 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private static DispatchConfig dispatchConfig(ServerConfig config, Tuning tuning) {
-    URI base = config.publicBaseUrl();
-    // Alerts only ever carry an https address; in demo mode over http, the same host and port.
-    String portal =
-        "https".equals(base.getScheme())
-            ? base.toString()
-            : "https://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
+    // https in production (ServerConfig insists); plain http is accepted on localhost only.
+    String portal = config.publicBaseUrl().toString();
     DispatchConfig.Builder b =
         DispatchConfig.builder()
             .workers(2)
