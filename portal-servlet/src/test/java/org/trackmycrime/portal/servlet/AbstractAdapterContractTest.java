@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.trackmycrime.portal.PasswordHasher;
 import org.trackmycrime.portal.http.AdapterSupport;
 import org.trackmycrime.portal.http.PortalResponse;
@@ -22,6 +24,7 @@ import org.trackmycrime.portal.http.Router;
  * mounted under {@code /victims} with the default limits (16 KiB of headers, 64 KiB of body), on a
  * server configured as the module's README says, so slow clients are cut off too.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 abstract class AbstractAdapterContractTest {
   static final String MOUNT = "/victims";
 
