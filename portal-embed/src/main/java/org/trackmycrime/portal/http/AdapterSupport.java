@@ -55,7 +55,14 @@ public final class AdapterSupport {
       Map<String, List<String>> headers,
       InputStream body,
       String client,
-      String mountPath) {}
+      String mountPath) {
+    public Incoming {
+      if (!mountPath.isEmpty() && (!mountPath.startsWith("/") || mountPath.endsWith("/"))) {
+        throw new IllegalArgumentException(
+            "mountPath: must be empty or start with / and not end with /");
+      }
+    }
+  }
 
   private final Router router;
   private final int maxHeaderBytes;

@@ -101,6 +101,15 @@ class AdapterSupportTest {
   }
 
   @Test
+  void aMountPathMustBeEmptyOrAPathWithoutTrailingSlash() {
+    InputStream none = InputStream.nullInputStream();
+    assertThatThrownBy(() -> new AdapterSupport.Incoming("GET", "/", Map.of(), none, null, "/"))
+        .hasMessageContaining("mountPath");
+    assertThatThrownBy(() -> new AdapterSupport.Incoming("GET", "/", Map.of(), none, null, "v"))
+        .hasMessageContaining("mountPath");
+  }
+
+  @Test
   void limitsBelow1024AreRefused() {
     assertThatThrownBy(() -> new AdapterSupport(new Router(), 100, 2048))
         .isInstanceOf(IllegalArgumentException.class)
