@@ -12,7 +12,9 @@ import org.trackmycrime.core.enrolment.EnrolmentService;
 import org.trackmycrime.core.ingest.RecordIngest;
 import org.trackmycrime.core.internal.Checks;
 import org.trackmycrime.core.internal.cadence.JdbiCadence;
+import org.trackmycrime.core.internal.ingest.HoldingUpdates;
 import org.trackmycrime.core.internal.ingest.IngestEngine;
+import org.trackmycrime.core.internal.ingest.JdbiOfficerUpdates;
 import org.trackmycrime.core.internal.jdbi.Db;
 import org.trackmycrime.core.internal.jdbi.JdbiAuditTrail;
 import org.trackmycrime.core.internal.jdbi.JdbiCrimeStore;
@@ -32,6 +34,7 @@ import org.trackmycrime.core.store.OfficerStore;
 import org.trackmycrime.core.store.PropertyStore;
 import org.trackmycrime.core.store.TimelineStore;
 import org.trackmycrime.core.store.VictimStore;
+import org.trackmycrime.core.updates.OfficerUpdates;
 
 /**
  * The entry point of the SDK: build one per data source and share it.
@@ -71,6 +74,7 @@ public final class TrackMyCrime {
   private final IngestEngine ingest;
   private final Outbox outbox;
   private final JdbiCadence cadence;
+  private final OfficerUpdates officerUpdates;
 
   private TrackMyCrime(Builder b) {
     this.clock = b.clock;
@@ -98,6 +102,9 @@ public final class TrackMyCrime {
             audit,
             cadence.ingestListener());
     this.outbox = new JdbiOutbox(db);
+    this.officerUpdates =
+        new JdbiOfficerUpdates(
+            db, clock, crimes, audit, new HoldingUpdates(victims), cadence.ingestListener());
   }
 
   public static Builder builder() {
@@ -188,6 +195,11 @@ public final class TrackMyCrime {
    */
   public Cadence cadence() {
     return cadence;
+  }
+
+  /** Updates an officer writes to a crime's victims, with a depersonalisation preview. */
+  public OfficerUpdates officerUpdates() {
+    return officerUpdates;
   }
 
   /**
