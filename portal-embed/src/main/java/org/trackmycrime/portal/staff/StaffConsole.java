@@ -13,12 +13,17 @@ import org.trackmycrime.core.cadence.ComplianceReport;
 import org.trackmycrime.core.cadence.ComplianceRow;
 import org.trackmycrime.core.cadence.Obligation;
 import org.trackmycrime.core.internal.Checks;
+import org.trackmycrime.core.messaging.Assignee;
+import org.trackmycrime.core.messaging.CloseReason;
+import org.trackmycrime.core.messaging.InboxItem;
+import org.trackmycrime.core.messaging.MessageCase;
 import org.trackmycrime.core.model.AuditAction;
 import org.trackmycrime.core.model.AuditEvent;
 import org.trackmycrime.core.model.Crime;
 import org.trackmycrime.core.model.Officer;
 import org.trackmycrime.core.model.TimelineEntry;
 import org.trackmycrime.core.model.Victim;
+import org.trackmycrime.core.model.VictimMessage;
 import org.trackmycrime.core.text.Depersonalised;
 import org.trackmycrime.portal.staff.internal.Access;
 
@@ -212,6 +217,98 @@ public final class StaffConsole {
             .toList();
     return new ComplianceView(
         unit, new ComplianceReport(force, full.from(), full.to(), full.asOf(), rows), overdue);
+  }
+
+  // ------------------------------------------------------------------ messages (Command Hub)
+
+  /**
+   * What waits for the force's Command Hub (messages, unreachable victims, dead-lettered alerts),
+   * urgent first, then oldest first. Hub operators and admins.
+   */
+  public List<InboxItem> hubInbox(StaffMember staff) {
+    Access.requireAny(staff, StaffRole.HUB_OPERATOR, StaffRole.ADMIN);
+    return tmc.messaging().hubInbox(staff.force());
+  }
+
+  /** Messages passed to the officer, or to their unit, and not closed; oldest first. Officers. */
+  public List<InboxItem> officerMessages(StaffMember staff) {
+    Access.requireAny(staff, StaffRole.OFFICER);
+    List<InboxItem> items =
+        new java.util.ArrayList<>(tmc.messaging().forOfficer(staff.force(), staff.officerRef()));
+    items.addAll(tmc.messaging().forUnit(staff.force(), staff.unit()));
+    items.sort(Comparator.comparing(InboxItem::since));
+    return List.copyOf(items);
+  }
+
+  /**
+   * A message with its replies and history (internal notes included). Audited as a consultation.
+   * Hub operators and admins open any message of the force; an officer those passed to them or
+   * their unit, or on their crimes; a supervisor those on crimes they may act on.
+   */
+  public MessageCase openMessage(StaffMember staff, String messageId) {
+    message(staff, messageId);
+    return tmc.messaging().open(staff.force(), messageId, staff.actor());
+  }
+
+  /** Forwards a message to an officer of the force, who is emailed. Hub operators and admins. */
+  public VictimMessage forward(
+      StaffMember staff, String messageId, String officerRef, String note) {
+    Access.requireAny(staff, StaffRole.HUB_OPERATOR, StaffRole.ADMIN);
+    message(staff, messageId);
+    return tmc.messaging().forward(staff.force(), messageId, staff.actor(), officerRef, note);
+  }
+
+  /**
+   * Passes a message to another officer or a unit. Hub operators and admins, and the officer the
+   * message is with.
+   */
+  public VictimMessage reassign(StaffMember staff, String messageId, Assignee to, String note) {
+    Access.requireAny(staff, StaffRole.HUB_OPERATOR, StaffRole.ADMIN, StaffRole.OFFICER);
+    message(staff, messageId);
+    return tmc.messaging().reassign(staff.force(), messageId, staff.actor(), to, note);
+  }
+
+  /**
+   * Replies to the victim, who is alerted when they may be. Anyone who may open the message except
+   * a supervisor (who oversees, not answers).
+   */
+  public VictimMessage reply(StaffMember staff, String messageId, String text) {
+    Access.requireAny(staff, StaffRole.HUB_OPERATOR, StaffRole.ADMIN, StaffRole.OFFICER);
+    message(staff, messageId);
+    return tmc.messaging().reply(staff.force(), messageId, staff.actor(), text);
+  }
+
+  /** Closes a message with a reason the victim sees and an internal note they do not. */
+  public VictimMessage close(StaffMember staff, String messageId, CloseReason reason, String note) {
+    Access.requireAny(staff, StaffRole.HUB_OPERATOR, StaffRole.ADMIN, StaffRole.OFFICER);
+    message(staff, messageId);
+    return tmc.messaging().close(staff.force(), messageId, staff.actor(), reason, note);
+  }
+
+  /** The message when in the member's force (else 404) and their roles reach it (else 403). */
+  private VictimMessage message(StaffMember staff, String messageId) {
+    Objects.requireNonNull(staff, "staff");
+    VictimMessage m =
+        (messageId == null
+                ? Optional.<VictimMessage>empty()
+                : tmc.messages().find(staff.force(), messageId))
+            .orElseThrow(() -> Access.notFound(staff, "message"));
+    if (staff.has(StaffRole.HUB_OPERATOR) || staff.has(StaffRole.ADMIN)) {
+      return m;
+    }
+    if (staff.has(StaffRole.OFFICER)
+        && (staff.officerRef().equals(m.assignedOfficerRef())
+            || staff.unit().equals(m.assignedUnit()))) {
+      return m;
+    }
+    Optional<Crime> crime = tmc.crimes().find(staff.force(), m.crimeReference());
+    if (crime.isPresent() && access.mayActOn(staff, crime.get())) {
+      return m;
+    }
+    throw new StaffAccessException(
+        "This message is not passed to you or your unit",
+        Map.of(
+            "staff", staff.id(), org.trackmycrime.core.TrackMyCrimeException.FORCE, staff.force()));
   }
 
   private Victim victim(StaffMember staff, Crime crime, String victimRef) {

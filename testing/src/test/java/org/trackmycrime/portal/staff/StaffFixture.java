@@ -73,7 +73,7 @@ final class StaffFixture {
             "Burglary",
             v -> Events.victim(v, "V1", "Alex", "Morgan").put("email", VICTIM_EMAIL)),
         demo.riskAssessed("r1", C1, at, "V1", true),
-        demo.officerAssigned("o1", C1, at, "4321", "PC Sam Patel", "Burglary"),
+        officer(demo, "o1", C1, at, "4321", "PC Sam Patel", "Burglary"),
         demo.event(
             "s1",
             C1,
@@ -88,7 +88,7 @@ final class StaffFixture {
             "Theft",
             v -> Events.victim(v, "V1", "Chris", "Evans").put("email", "chris@example.org")),
         demo.riskAssessed("r2", C2, at, "V1", true),
-        demo.officerAssigned("o2", C2, at, "5555", "PC Kim Lee", "CID"));
+        officer(demo, "o2", C2, at, "5555", "PC Kim Lee", "CID"));
     Events other = new Events("niche", OTHER);
     ingest(
         tmc,
@@ -99,7 +99,24 @@ final class StaffFixture {
             "Burglary",
             v -> Events.victim(v, "V1", "Pat", "Jones").put("email", "pat@example.org")),
         other.riskAssessed("xr1", X1, at, "V1", true),
-        other.officerAssigned("xo1", X1, at, "4321", "PC Other", "Burglary"));
+        officer(other, "xo1", X1, at, "4321", "PC Other", "Burglary"));
+  }
+
+  /** The officer's email is {@code <ref>@police.example.org}. */
+  static String officer(
+      Events events, String id, String crime, Instant at, String ref, String name, String unit) {
+    return events.event(
+        id,
+        crime,
+        null,
+        at,
+        "OFFICER_ASSIGNED",
+        d ->
+            d.putObject("officer")
+                .put("ref", ref)
+                .put("displayName", name)
+                .put("unit", unit)
+                .put("email", ref + "@police.example.org"));
   }
 
   private static void ingest(TrackMyCrime tmc, String... events) {
