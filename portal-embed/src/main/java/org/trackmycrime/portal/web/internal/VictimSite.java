@@ -5,12 +5,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.cadence.CaseObligation;
+import org.trackmycrime.core.messaging.MessageThread;
+import org.trackmycrime.core.messaging.MessageTopic;
+import org.trackmycrime.core.messaging.MessagingException;
+import org.trackmycrime.core.messaging.NewVictimMessage;
+import org.trackmycrime.core.messaging.PropertyDetails;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AuditAction;
 import org.trackmycrime.core.model.AuditEvent;
@@ -21,6 +27,7 @@ import org.trackmycrime.core.model.Language;
 import org.trackmycrime.core.model.Officer;
 import org.trackmycrime.core.model.PropertyItem;
 import org.trackmycrime.core.model.TimelineEntry;
+import org.trackmycrime.core.model.VictimMessage;
 import org.trackmycrime.portal.PortalSession;
 import org.trackmycrime.portal.SessionCookie;
 import org.trackmycrime.portal.SignInResult;
@@ -103,12 +110,30 @@ public final class VictimSite {
         "GET",
         base + "crimes/{crime}/property",
         (req, p) -> crimePage(req, p.get("crime"), "property"));
+    r.route(
+        "GET",
+        base + "crimes/{crime}/messages",
+        (req, p) ->
+            signedIn(req, v -> messagesPage(v, p.get("crime"), Form.empty(), false, false)));
+    r.route(
+        "GET",
+        base + "crimes/{crime}/messages/sent",
+        (req, p) -> signedIn(req, v -> messagesPage(v, p.get("crime"), Form.empty(), false, true)));
+    r.route(
+        "POST",
+        base + "crimes/{crime}/messages",
+        (req, p) -> signedIn(req, v -> sendMessage(v, p.get("crime"))));
+    r.route(
+        "POST",
+        base + "crimes/{crime}/property",
+        (req, p) -> signedIn(req, v -> sendPropertyDetails(v, p.get("crime"))));
     r.route("GET", base + "language/{lang}", (req, p) -> language(req, p.get("lang"), ""));
     r.route(
         "GET",
         base + "language/{lang}/{rest*}",
         (req, p) -> language(req, p.get("lang"), p.get("rest")));
     r.route("GET", base + "assets/{rest*}", (req, p) -> assets.serve(p.get("rest")));
+    new VictimApi(this, portal, base).register(r);
     r.notFound(this::notFound);
   }
 
@@ -157,8 +182,17 @@ public final class VictimSite {
     }
     return portal
         .session(id.get())
-        .filter(s -> s.force().equals(config.force()))
+        .filter(this::ourForce)
         .map(s -> new Visit(request, id.get(), s, Web.language(request)));
+  }
+
+  /** True when a session belongs to this site's force (another force's session is not ours). */
+  boolean ourForce(PortalSession session) {
+    return session.force().equals(config.force());
+  }
+
+  TrackMyCrime tmc() {
+    return tmc;
   }
 
   interface SignedInHandler {
@@ -527,6 +561,173 @@ public final class VictimSite {
           linkForm(request, form.error("crimeReference", t.get("activate.error.noMatch")), 200);
       default -> linkForm(request, form.error("login", t.get("signIn.error.invalid")), 200);
     };
+  }
+
+  // ---------------------------------------------------------------- property and messages
+
+  private PortalResponse propertyPage(Visit v, CrimeRef ref, CrimeView view, Form form) {
+    List<PropertyItem> items = tmc.property().list(ref.force(), ref.crimeReference());
+    audit(ref, "property viewed");
+    Map<String, String> options = new LinkedHashMap<>();
+    items.forEach(i -> options.put(i.itemRef(), i.description()));
+    if (items.size() == 1 && form.value("item").isEmpty()) {
+      form.value("item", items.get(0).itemRef());
+    }
+    Page p =
+        page(v, "crimes/" + ref.id() + "/property", "property.title", "crimes")
+            .hasErrors(form.hasErrors())
+            .build();
+    return Templates.page(
+        200,
+        "victim/property.jte",
+        Map.of("page", p, "form", form, "crime", view, "items", items, "itemOptions", options));
+  }
+
+  private PortalResponse sendPropertyDetails(Visit v, String id) {
+    Optional<CrimeRef> found = crime(v.session(), id);
+    if (found.isEmpty()) {
+      return notFound(v.request());
+    }
+    CrimeRef ref = found.get();
+    Texts t = Texts.of(v.language());
+    Form form = Form.of(v.request(), "item", "serialNumber", "itemDescription", "value");
+    Long pence = null;
+    if (form.find("value").isPresent()) {
+      String raw = form.find("value").get().replace("£", "").replace(",", "").strip();
+      if (!raw.matches("\\d{1,9}(\\.\\d{1,2})?")) {
+        form.error("value", t.get("property.details.error.value"));
+      } else {
+        pence = new java.math.BigDecimal(raw).movePointRight(2).longValueExact();
+      }
+    }
+    if (form.find("item").isEmpty()) {
+      form.error("item", t.get("property.details.error.item"));
+    }
+    if (form.find("serialNumber").isEmpty()
+        && form.find("itemDescription").isEmpty()
+        && form.find("value").isEmpty()) {
+      form.error("serialNumber", t.get("property.details.error.nothing"));
+    }
+    if (!form.hasErrors()) {
+      try {
+        PropertyDetails details =
+            new PropertyDetails(
+                form.value("item"),
+                form.find("serialNumber").orElse(null),
+                form.find("itemDescription").orElse(null),
+                pence);
+        tmc.messaging()
+            .send(
+                new NewVictimMessage(
+                    ref.force(),
+                    ref.crimeReference(),
+                    ref.victimRef(),
+                    MessageTopic.PROPERTY_DETAILS,
+                    t.get("property.details.messageBody"),
+                    details,
+                    false));
+        return Web.seeOther(base + "crimes/" + ref.id() + "/messages/sent");
+      } catch (ValidationException e) {
+        for (ValidationException.Problem problem : e.problems()) {
+          String field = problem.field();
+          if (field.endsWith("serialNumber")) {
+            form.error("serialNumber", t.get("property.details.error.serial"));
+          } else if (field.endsWith("description")) {
+            form.error("itemDescription", t.get("property.details.error.description"));
+          } else if (field.endsWith("valuePence")) {
+            form.error("value", t.get("property.details.error.value"));
+          } else {
+            form.error("item", t.get("property.details.error.item"));
+          }
+        }
+      } catch (MessagingException e) {
+        form.error("serialNumber", t.get("messages.error.rateLimited"));
+      }
+    }
+    return propertyPage(v, ref, view(ref), form);
+  }
+
+  Map<String, String> topics(Texts t) {
+    Map<String, String> topics = new LinkedHashMap<>();
+    topics.put(MessageTopic.QUESTION.name(), t.get("messages.topic.QUESTION"));
+    topics.put(
+        MessageTopic.FURTHER_INFORMATION.name(), t.get("messages.topic.FURTHER_INFORMATION"));
+    return topics;
+  }
+
+  private PortalResponse messagesPage(
+      Visit v, String id, Form form, boolean urgentPrompt, boolean sent) {
+    Optional<CrimeRef> found = crime(v.session(), id);
+    if (found.isEmpty()) {
+      return notFound(v.request());
+    }
+    CrimeRef ref = found.get();
+    List<MessageThread> threads =
+        tmc.messaging().threadsForVictim(ref.force(), ref.crimeReference(), ref.victimRef());
+    Page p =
+        page(v, "crimes/" + ref.id() + "/messages", "messages.title", "crimes")
+            .hasErrors(form.hasErrors())
+            .build();
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", p);
+    params.put("form", form);
+    params.put("crime", view(ref));
+    params.put("threads", threads);
+    params.put("topics", topics(Texts.of(v.language())));
+    params.put("urgentPrompt", urgentPrompt);
+    params.put("sent", sent);
+    return Templates.page(200, "victim/messages.jte", params);
+  }
+
+  private PortalResponse sendMessage(Visit v, String id) {
+    Optional<CrimeRef> found = crime(v.session(), id);
+    if (found.isEmpty()) {
+      return notFound(v.request());
+    }
+    CrimeRef ref = found.get();
+    Texts t = Texts.of(v.language());
+    Form form = Form.of(v.request(), "topic", "body");
+    MessageTopic topic = null;
+    if (topics(t).containsKey(form.value("topic"))) {
+      topic = MessageTopic.valueOf(form.value("topic"));
+    } else {
+      form.error("topic", t.get("messages.error.topic"));
+    }
+    if (form.find("body").isEmpty()) {
+      form.error("body", t.get("messages.error.bodyMissing"));
+    } else if (form.value("body").strip().length() > VictimMessage.MAX_BODY) {
+      form.error("body", t.get("messages.error.bodyTooLong"));
+    }
+    if (form.hasErrors()) {
+      return messagesPage(v, id, form, false, false);
+    }
+    boolean acknowledged = v.request().field("urgentAcknowledged").orElse("").equals("yes");
+    if (!acknowledged && tmc.messaging().check(ref.force(), form.value("body")).urgent()) {
+      return messagesPage(v, id, form, true, false);
+    }
+    try {
+      tmc.messaging()
+          .send(
+              new NewVictimMessage(
+                  ref.force(),
+                  ref.crimeReference(),
+                  ref.victimRef(),
+                  topic,
+                  form.value("body"),
+                  null,
+                  acknowledged));
+    } catch (ValidationException e) {
+      boolean urgent = e.problems().stream().anyMatch(p -> p.rule().startsWith("looks urgent"));
+      if (urgent) {
+        return messagesPage(v, id, form, true, false);
+      }
+      form.error("body", t.get("messages.error.bodyMissing"));
+      return messagesPage(v, id, form, false, false);
+    } catch (MessagingException e) {
+      form.error("body", t.get("messages.error.rateLimited"));
+      return messagesPage(v, id, form, false, false);
+    }
+    return Web.seeOther(base + "crimes/" + ref.id() + "/messages/sent");
   }
 
   // ---------------------------------------------------------------- signed-in pages
