@@ -24,6 +24,7 @@ import org.trackmycrime.core.model.Enrolment;
 import org.trackmycrime.core.model.Force;
 import org.trackmycrime.core.model.RiskStatus;
 import org.trackmycrime.core.model.Victim;
+import org.trackmycrime.notifications.Dispatcher;
 import org.trackmycrime.portal.internal.Secrets;
 
 /**
@@ -52,6 +53,7 @@ public final class VictimPortal {
   // verified against when no account matches, so a wrong name costs the same time as a wrong
   // password
   private final String dummyHash;
+  private final VictimSettings settings = new VictimSettings(this);
 
   private VictimPortal(Builder b) {
     this.tmc = b.tmc;
@@ -408,6 +410,145 @@ public final class VictimPortal {
   /** One crime an account may read, and which victim of it the account holder is. */
   public record CrimeLink(String force, String crimeReference, String victimRef) {}
 
+  // ---------------------------------------------------------------- sending invitations
+
+  /** The path (under the portal's base address) of an activation link: {@code a/<token>}. */
+  public static final String ACTIVATION_PATH = "a/";
+
+  /** The path (under the portal's base address) of a password reset link: {@code r/<token>}. */
+  public static final String RESET_PATH = "r/";
+
+  /** {@code baseUrl} (https) joined with {@link #ACTIVATION_PATH} and the token. */
+  public static String activationLink(String baseUrl, String token) {
+    return link(baseUrl, ACTIVATION_PATH, token);
+  }
+
+  /** {@code baseUrl} (https) joined with {@link #RESET_PATH} and the token. */
+  public static String resetLink(String baseUrl, String token) {
+    return link(baseUrl, RESET_PATH, token);
+  }
+
+  /**
+   * {@link #invite} and queue the invitation ({@code VICTIM_INVITATION}, on {@code channel} only)
+   * with its activation link under {@code baseUrl}, in one transaction: both happen or neither.
+   * Needs {@link Builder#dispatcher}.
+   */
+  public Invitation sendInvitation(
+      String force,
+      String crimeReference,
+      String victimRef,
+      Channel channel,
+      Actor actor,
+      String baseUrl) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---------------------------------------------------------------- password reset
+
+  /**
+   * Sends a password reset link (single-use, {@link Builder#resetLifetime}) to the contact the
+   * account signs in with, on that channel. Nothing tells the caller whether the account exists:
+   * unknown names return the same way after similar work. Throttled per sign-in name and per {@code
+   * client}, separately from sign-in, so a throttled sign-in can still be reset. Needs {@link
+   * Builder#dispatcher}.
+   */
+  public void requestReset(String force, String login, String client, String baseUrl) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** Whether a reset link's token can still be used (for showing the form or "link expired"). */
+  public boolean resetTokenValid(String token) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * Sets a new password from a reset link: the token is used up, every session of the account ends,
+   * failed sign-ins are forgotten. The victim then signs in (with the second factor, if any).
+   *
+   * @return false when the token is unknown, used or expired
+   * @throws org.trackmycrime.core.ValidationException when the password breaks a rule (the token
+   *     stays usable)
+   */
+  public boolean completeReset(String token, String newPassword) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  // ---------------------------------------------------------------- second factor
+
+  /**
+   * Completes a sign-in that returned {@link SignInResult.Status#SECOND_FACTOR_REQUIRED}: a right
+   * code starts a new session ({@link SignInResult.Status#SIGNED_IN}, and {@code previousSessionId}
+   * is ended); a wrong or replayed code gives {@link SignInResult.Status#INVALID_CODE}; an expired
+   * pending sign-in, or one out of tries, gives {@link SignInResult.Status#SIGN_IN_AGAIN}.
+   */
+  public SignInResult completeSecondFactor(
+      String pendingToken, String code, String client, String previousSessionId) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * Sends a new text code for a pending sign-in whose second factor is {@link SecondFactor#SMS}
+   * (the old code stops working).
+   *
+   * @return false when the pending sign-in is unknown or expired, or not by text
+   */
+  public boolean resendSignInCode(String pendingToken) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** The account's second factor. */
+  public SecondFactor secondFactor(PortalSession session) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * Starts setting up an authenticator app: a new secret, not used until {@link #confirmTotp}.
+   * Replaces any unconfirmed one.
+   */
+  public TotpEnrolment startTotp(PortalSession session) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * Turns the authenticator app on when {@code code} is right for the secret from {@link
+   * #startTotp}. Audited.
+   *
+   * @return false when the code is wrong or nothing was started
+   */
+  public boolean confirmTotp(PortalSession session, String code) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * Starts setting up codes by text: sends a code to the mobile number on the account's crimes.
+   *
+   * @return false when the account has no usable mobile number
+   */
+  public boolean startSmsSecondFactor(PortalSession session) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * Turns codes by text on when {@code code} is the one sent by {@link #startSmsSecondFactor},
+   * which confirms the mobile number. Audited.
+   *
+   * @return false when the code is wrong, expired or out of tries
+   */
+  public boolean confirmSmsSecondFactor(PortalSession session, String code) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** Turns the second factor off after checking the password. Audited. */
+  public PasswordConfirmation disableSecondFactor(
+      PortalSession session, String password, String client) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** The signed-in victim's own settings, per crime. */
+  public VictimSettings settings() {
+    return settings;
+  }
+
   // ---------------------------------------------------------------- internals
 
   private record Invite(
@@ -613,6 +754,13 @@ public final class VictimPortal {
                 .findOne());
   }
 
+  private static String link(String baseUrl, String path, String token) {
+    if (baseUrl == null || !baseUrl.startsWith("https://")) {
+      throw new IllegalArgumentException("baseUrl: must be an https address");
+    }
+    return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + path + token;
+  }
+
   private String forceName(String force) {
     return tmc.forces().find(force).map(Force::name).orElse(null);
   }
@@ -625,6 +773,11 @@ public final class VictimPortal {
     private Duration invitationLifetime = Duration.ofDays(7);
     private Duration idleTimeout = Duration.ofMinutes(15);
     private Duration absoluteTimeout = Duration.ofHours(12);
+    private Dispatcher dispatcher;
+    private Duration resetLifetime = Duration.ofHours(1);
+    private byte[] secretKey;
+    private int minUpdateFrequencyDays = 7;
+    private int maxUpdateFrequencyDays = 28;
 
     private Builder(TrackMyCrime tmc) {
       if (tmc == null) {
@@ -660,6 +813,45 @@ public final class VictimPortal {
     /** A session ends this long after sign-in whatever happens (default 12 hours). */
     public Builder absoluteTimeout(Duration value) {
       this.absoluteTimeout = positive("absoluteTimeout", value);
+      return this;
+    }
+
+    /**
+     * The dispatcher whose outbox carries invitations, reset links and sign-in codes ({@link
+     * Dispatcher#queue}); only its queue is used, so it need not be started on this node. Needed by
+     * {@link VictimPortal#sendInvitation}, {@link VictimPortal#requestReset} and codes by text.
+     */
+    public Builder dispatcher(Dispatcher value) {
+      this.dispatcher = value;
+      return this;
+    }
+
+    /** How long a password reset link stays valid (default 1 hour). */
+    public Builder resetLifetime(Duration value) {
+      this.resetLifetime = positive("resetLifetime", value);
+      return this;
+    }
+
+    /**
+     * A 32-byte key that encrypts authenticator-app secrets at rest (AES-256-GCM). Without one they
+     * are stored as they are (never logged); hosts should set one from their secret store.
+     */
+    public Builder secretKey(byte[] value) {
+      if (value == null || value.length != 32) {
+        throw new IllegalArgumentException("secretKey: must be 32 bytes");
+      }
+      this.secretKey = value.clone();
+      return this;
+    }
+
+    /** The update intervals a victim may choose, in days (default 7 to 28). */
+    public Builder updateFrequencyRange(int minDays, int maxDays) {
+      if (minDays < 1 || maxDays > 28 || minDays > maxDays) {
+        throw new IllegalArgumentException(
+            "updateFrequencyRange: must satisfy 1 <= minDays <= maxDays <= 28");
+      }
+      this.minUpdateFrequencyDays = minDays;
+      this.maxUpdateFrequencyDays = maxDays;
       return this;
     }
 
