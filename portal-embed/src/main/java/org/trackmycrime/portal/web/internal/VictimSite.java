@@ -52,7 +52,8 @@ public final class VictimSite {
       String serviceName,
       String exitUrl,
       List<SupportService> supportServices,
-      byte[] secretKey) {}
+      byte[] secretKey,
+      String publicBaseUrl) {}
 
   /** A signed-in request: the session, its id (cookie), the page language. */
   record Visit(PortalRequest request, String sessionId, PortalSession session, Language language) {}
@@ -80,6 +81,7 @@ public final class VictimSite {
   private final String base;
   private final OpaqueIds ids;
   private final Assets assets;
+  private final VictimAccountPages account;
 
   public VictimSite(Config config) {
     this.config = config;
@@ -88,6 +90,11 @@ public final class VictimSite {
     this.base = config.basePath();
     this.ids = new OpaqueIds(config.secretKey());
     this.assets = new Assets(base);
+    this.account = new VictimAccountPages(this, portal, base, config.publicBaseUrl());
+  }
+
+  String force() {
+    return config.force();
   }
 
   // ---------------------------------------------------------------- routes
@@ -98,7 +105,7 @@ public final class VictimSite {
     r.post(base + "sign-in", this::signIn);
     r.post(base + "sign-out", this::signOut);
     r.get(base + "signed-out", this::signedOut);
-    r.route("GET", base + "activate/{token}", this::openInvitation);
+    r.route("GET", base + VictimPortal.ACTIVATION_PATH + "{token}", this::openInvitation);
     r.get(base + "activate", this::activatePage);
     r.post(base + "activate", this::activate);
     r.get(base + "activate/link", this::linkPage);
@@ -134,6 +141,7 @@ public final class VictimSite {
         (req, p) -> language(req, p.get("lang"), p.get("rest")));
     r.route("GET", base + "assets/{rest*}", (req, p) -> assets.serve(p.get("rest")));
     new VictimApi(this, portal, base).register(r);
+    account.register(r);
     r.notFound(this::notFound);
   }
 
@@ -279,6 +287,10 @@ public final class VictimSite {
     return Templates.page(200, "victim/start.jte", Map.of("page", p));
   }
 
+  PortalResponse notFoundFor(PortalRequest request) {
+    return notFound(request);
+  }
+
   private PortalResponse notFound(PortalRequest request) {
     Optional<Visit> v = visit(request);
     Page p =
@@ -331,7 +343,13 @@ public final class VictimSite {
 
   private PortalResponse signInForm(PortalRequest request, Form form, int status) {
     return preSessionForm(
-        request, "sign-in", "signIn.title", "victim/signIn.jte", form, status, Map.of());
+        request,
+        "sign-in",
+        "signIn.title",
+        "victim/signIn.jte",
+        form,
+        status,
+        Map.of("resetAvailable", account.resetAvailable()));
   }
 
   /** A form page shown before sign-in, with its double-submit CSRF cookie. */
@@ -380,6 +398,7 @@ public final class VictimSite {
             request.cookie(SessionCookie.NAME).orElse(null));
     return switch (result.status()) {
       case SIGNED_IN -> startSession(result);
+      case SECOND_FACTOR_REQUIRED -> account.secondFactor(result);
       case TRY_AGAIN_LATER ->
           signInForm(request, form.error("login", tryLater(t, result.retryAfter())), 200);
       default -> signInForm(request, form.error("login", t.get("signIn.error.invalid")), 200);
@@ -555,6 +574,8 @@ public final class VictimSite {
             request.client());
     return switch (result.status()) {
       case SIGNED_IN -> startSession(result).withHeader("Set-Cookie", clearInvite());
+      case SECOND_FACTOR_REQUIRED ->
+          account.secondFactor(result).withHeader("Set-Cookie", clearInvite());
       case TRY_AGAIN_LATER ->
           linkForm(request, form.error("login", tryLater(t, result.retryAfter())), 200);
       case INVITATION_INVALID ->
