@@ -106,7 +106,42 @@ abstract class AbstractVictimJourneyTest {
     BrowserSupport.screenshot(page, docs("screenshots/crime-page.png"));
     String crimeUrl = page.url();
 
-    page.click("text=Property");
+    // a message: an urgent-looking one first gets the prompt, then it is sent anyway
+    page.click("main nav >> text=Messages");
+    assertThat(page.textContent("main")).contains("not watched 24 hours a day");
+    BrowserSupport.assertAccessible(page);
+    page.check("#topic");
+    page.fill("#body", "When will someone look at the CCTV again?");
+    page.click("#send");
+    assertThat(page.url()).endsWith("/messages/sent");
+    assertThat(page.textContent(".tmc-status")).isEqualTo("Received by the Command Hub");
+    BrowserSupport.assertAccessible(page);
+    page.check("#topic-1");
+    page.fill("#body", "He is outside my house right now");
+    page.click("#send");
+    assertThat(page.isVisible("#urgent-prompt")).isTrue();
+    assertThat(page.textContent("#urgent-prompt")).contains("999");
+    BrowserSupport.assertAccessible(page);
+    page.click("#send-anyway");
+    assertThat(page.locator(".tmc-message").count()).isEqualTo(2);
+
+    // the hub replies through the messaging API; the reply shows in the thread
+    var threads = site.tmc.messaging().threadsForVictim(WebFixture.FORCE, WebFixture.CRIME_A, "V1");
+    String first =
+        threads.stream()
+            .filter(t -> t.body().startsWith("When will"))
+            .findFirst()
+            .orElseThrow()
+            .messageId();
+    site.tmc
+        .messaging()
+        .reply(WebFixture.FORCE, first, WebFixture.STAFF, "We will look again on Monday.");
+    page.reload();
+    assertThat(page.textContent("#threads")).contains("We will look again on Monday.");
+    assertThat(page.textContent("#threads")).contains("Replied");
+    BrowserSupport.assertAccessible(page);
+
+    page.click("main nav >> text=Property");
     assertThat(page.textContent("main")).contains("Silver laptop").contains("Stolen");
     BrowserSupport.assertAccessible(page);
 
@@ -114,17 +149,50 @@ abstract class AbstractVictimJourneyTest {
     assertThat(page.textContent("main")).contains("Victim Support");
     BrowserSupport.assertAccessible(page);
 
-    // Welsh
+    // the language switch on any page
     page.click("a[hreflang=cy]");
     assertThat(page.locator("html").getAttribute("lang")).isEqualTo("cy");
     assertThat(page.textContent("h1")).isEqualTo("Cymorth a chyngor");
     BrowserSupport.assertAccessible(page);
+    page.click("a[hreflang=en]");
+
+    // settings: the victim chooses Welsh for their alerts, and the pages follow
+    page.click("nav >> text=Settings");
+    BrowserSupport.assertAccessible(page);
+    page.click("main ul a.govuk-link");
+    BrowserSupport.assertAccessible(page);
+    page.check("input[name=language][value=cy]");
+    page.click("#save-settings");
+    assertThat(page.url()).endsWith("/settings");
+    assertThat(page.textContent("h1")).isEqualTo("Gosodiadau");
+    BrowserSupport.assertAccessible(page);
+    for (String path :
+        new String[] {"settings/password", "settings/contact", "settings/second-factor"}) {
+      page.navigate(site.url(path));
+      BrowserSupport.assertAccessible(page);
+    }
+    page.navigate(site.url("crimes"));
+    assertThat(page.textContent("h1")).isEqualTo("Fy nhroseddau");
+    BrowserSupport.assertAccessible(page);
     page.navigate(crimeUrl);
     assertThat(page.textContent("main")).contains("Rydym wedi gwirio");
     BrowserSupport.assertAccessible(page);
+    for (String section : new String[] {"/messages", "/property"}) {
+      page.navigate(crimeUrl + section);
+      BrowserSupport.assertAccessible(page);
+    }
+    page.navigate(site.url("sign-in/nowhere"));
+    assertThat(page.textContent("h1")).isEqualTo("Heb ddod o hyd i'r dudalen");
+    BrowserSupport.assertAccessible(page);
     page.click("footer button[type=submit]");
     assertThat(page.textContent("h1")).isEqualTo("Rydych wedi allgofnodi");
+    BrowserSupport.assertAccessible(page);
     page.navigate(crimeUrl);
     assertThat(page.url()).endsWith("/sign-in");
+    BrowserSupport.assertAccessible(page);
+    page.navigate(site.url(""));
+    BrowserSupport.assertAccessible(page);
+    page.navigate(site.url("support"));
+    BrowserSupport.assertAccessible(page);
   }
 }

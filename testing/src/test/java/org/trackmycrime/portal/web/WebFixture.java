@@ -145,7 +145,7 @@ final class WebFixture implements AutoCloseable {
   /** An invitation link for a victim, as the alert would carry it. */
   String invitationLink(String force, String crime, String path) {
     Invitation inv = portal.invite(force, crime, "V1", Channel.EMAIL, STAFF);
-    return path + "activate/" + inv.token();
+    return path + VictimPortal.ACTIVATION_PATH + inv.token();
   }
 
   /** Activates the victim's account directly, so a test can start signed out with an account. */

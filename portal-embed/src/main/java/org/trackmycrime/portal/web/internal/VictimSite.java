@@ -773,12 +773,7 @@ public final class VictimSite {
           }
           CrimeView view = view(ref.get());
           if (which.equals("property")) {
-            List<PropertyItem> items =
-                tmc.property().list(ref.get().force(), ref.get().crimeReference());
-            audit(ref.get(), "property viewed");
-            Page p = page(v, "crimes/" + id + "/property", "property.title", "crimes").build();
-            return Templates.page(
-                200, "victim/property.jte", Map.of("page", p, "crime", view, "items", items));
+            return propertyPage(v, ref.get(), view, Form.empty());
           }
           audit(ref.get(), "crime viewed");
           Page p = page(v, "crimes/" + id, "crime.title", "crimes").build();
