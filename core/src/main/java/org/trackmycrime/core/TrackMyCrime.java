@@ -24,6 +24,7 @@ import org.trackmycrime.core.internal.jdbi.JdbiOfficerStore;
 import org.trackmycrime.core.internal.jdbi.JdbiOutbox;
 import org.trackmycrime.core.internal.jdbi.JdbiPropertyStore;
 import org.trackmycrime.core.internal.jdbi.JdbiTimelineStore;
+import org.trackmycrime.core.internal.jdbi.JdbiVictimPreferenceStore;
 import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
 import org.trackmycrime.core.internal.messaging.JdbiMessaging;
 import org.trackmycrime.core.messaging.Messaging;
@@ -36,6 +37,7 @@ import org.trackmycrime.core.store.MessageStore;
 import org.trackmycrime.core.store.OfficerStore;
 import org.trackmycrime.core.store.PropertyStore;
 import org.trackmycrime.core.store.TimelineStore;
+import org.trackmycrime.core.store.VictimPreferenceStore;
 import org.trackmycrime.core.store.VictimStore;
 import org.trackmycrime.core.updates.OfficerUpdates;
 
@@ -67,6 +69,7 @@ public final class TrackMyCrime {
   private final ForceStore forces;
   private final CrimeStore crimes;
   private final VictimStore victims;
+  private final VictimPreferenceStore preferences;
   private final OfficerStore officers;
   private final TimelineStore timeline;
   private final PropertyStore property;
@@ -86,6 +89,7 @@ public final class TrackMyCrime {
     this.forces = new JdbiForceStore(db);
     this.crimes = new JdbiCrimeStore(db);
     this.victims = new JdbiVictimStore(db);
+    this.preferences = new JdbiVictimPreferenceStore(db);
     this.officers = new JdbiOfficerStore(db);
     this.timeline = new JdbiTimelineStore(db);
     this.property = new JdbiPropertyStore(db);
@@ -153,6 +157,11 @@ public final class TrackMyCrime {
 
   public VictimStore victims() {
     return victims;
+  }
+
+  /** Victims' own choices made in the portal: channels, language, quiet hours, update interval. */
+  public VictimPreferenceStore preferences() {
+    return preferences;
   }
 
   public OfficerStore officers() {

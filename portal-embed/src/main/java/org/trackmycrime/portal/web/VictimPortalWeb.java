@@ -42,7 +42,8 @@ public final class VictimPortalWeb {
                 b.serviceName,
                 b.exitUrl,
                 List.copyOf(b.supportServices),
-                b.secretKey));
+                b.secretKey,
+                b.publicBaseUrl));
   }
 
   public static Builder builder(TrackMyCrime tmc, VictimPortal portal) {
@@ -71,6 +72,7 @@ public final class VictimPortalWeb {
     private String exitUrl = "https://www.bbc.co.uk/weather";
     private List<SupportService> supportServices = List.of();
     private byte[] secretKey;
+    private String publicBaseUrl;
 
     private Builder(TrackMyCrime tmc, VictimPortal portal) {
       if (tmc == null || portal == null) {
@@ -126,6 +128,20 @@ public final class VictimPortalWeb {
         throw new IllegalArgumentException("secretKey: must be at least 32 bytes");
       }
       this.secretKey = value.clone();
+      return this;
+    }
+
+    /**
+     * The portal's public address ({@code https://...}, ending in the base path), for the links in
+     * password reset messages. Without it there is no "forgot your password" journey (the portal
+     * also needs a dispatcher, {@code VictimPortal.Builder.dispatcher}, to send them).
+     */
+    public Builder publicBaseUrl(String value) {
+      if (value == null || !value.matches("https://[^\\s\"<>?#]{1,300}/")) {
+        throw new IllegalArgumentException(
+            "publicBaseUrl: must be an https:// address ending in /");
+      }
+      this.publicBaseUrl = value;
       return this;
     }
 

@@ -5,12 +5,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.cadence.CaseObligation;
+import org.trackmycrime.core.messaging.MessageThread;
+import org.trackmycrime.core.messaging.MessageTopic;
+import org.trackmycrime.core.messaging.MessagingException;
+import org.trackmycrime.core.messaging.NewVictimMessage;
+import org.trackmycrime.core.messaging.PropertyDetails;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AuditAction;
 import org.trackmycrime.core.model.AuditEvent;
@@ -21,6 +27,7 @@ import org.trackmycrime.core.model.Language;
 import org.trackmycrime.core.model.Officer;
 import org.trackmycrime.core.model.PropertyItem;
 import org.trackmycrime.core.model.TimelineEntry;
+import org.trackmycrime.core.model.VictimMessage;
 import org.trackmycrime.portal.PortalSession;
 import org.trackmycrime.portal.SessionCookie;
 import org.trackmycrime.portal.SignInResult;
@@ -45,7 +52,8 @@ public final class VictimSite {
       String serviceName,
       String exitUrl,
       List<SupportService> supportServices,
-      byte[] secretKey) {}
+      byte[] secretKey,
+      String publicBaseUrl) {}
 
   /** A signed-in request: the session, its id (cookie), the page language. */
   record Visit(PortalRequest request, String sessionId, PortalSession session, Language language) {}
@@ -73,6 +81,7 @@ public final class VictimSite {
   private final String base;
   private final OpaqueIds ids;
   private final Assets assets;
+  private final VictimAccountPages account;
 
   public VictimSite(Config config) {
     this.config = config;
@@ -81,6 +90,11 @@ public final class VictimSite {
     this.base = config.basePath();
     this.ids = new OpaqueIds(config.secretKey());
     this.assets = new Assets(base);
+    this.account = new VictimAccountPages(this, portal, base, config.publicBaseUrl());
+  }
+
+  String force() {
+    return config.force();
   }
 
   // ---------------------------------------------------------------- routes
@@ -91,7 +105,7 @@ public final class VictimSite {
     r.post(base + "sign-in", this::signIn);
     r.post(base + "sign-out", this::signOut);
     r.get(base + "signed-out", this::signedOut);
-    r.route("GET", base + "activate/{token}", this::openInvitation);
+    r.route("GET", base + VictimPortal.ACTIVATION_PATH + "{token}", this::openInvitation);
     r.get(base + "activate", this::activatePage);
     r.post(base + "activate", this::activate);
     r.get(base + "activate/link", this::linkPage);
@@ -103,12 +117,31 @@ public final class VictimSite {
         "GET",
         base + "crimes/{crime}/property",
         (req, p) -> crimePage(req, p.get("crime"), "property"));
+    r.route(
+        "GET",
+        base + "crimes/{crime}/messages",
+        (req, p) ->
+            signedIn(req, v -> messagesPage(v, p.get("crime"), Form.empty(), false, false)));
+    r.route(
+        "GET",
+        base + "crimes/{crime}/messages/sent",
+        (req, p) -> signedIn(req, v -> messagesPage(v, p.get("crime"), Form.empty(), false, true)));
+    r.route(
+        "POST",
+        base + "crimes/{crime}/messages",
+        (req, p) -> signedIn(req, v -> sendMessage(v, p.get("crime"))));
+    r.route(
+        "POST",
+        base + "crimes/{crime}/property",
+        (req, p) -> signedIn(req, v -> sendPropertyDetails(v, p.get("crime"))));
     r.route("GET", base + "language/{lang}", (req, p) -> language(req, p.get("lang"), ""));
     r.route(
         "GET",
         base + "language/{lang}/{rest*}",
         (req, p) -> language(req, p.get("lang"), p.get("rest")));
     r.route("GET", base + "assets/{rest*}", (req, p) -> assets.serve(p.get("rest")));
+    new VictimApi(this, portal, base).register(r);
+    account.register(r);
     r.notFound(this::notFound);
   }
 
@@ -157,8 +190,17 @@ public final class VictimSite {
     }
     return portal
         .session(id.get())
-        .filter(s -> s.force().equals(config.force()))
+        .filter(this::ourForce)
         .map(s -> new Visit(request, id.get(), s, Web.language(request)));
+  }
+
+  /** True when a session belongs to this site's force (another force's session is not ours). */
+  boolean ourForce(PortalSession session) {
+    return session.force().equals(config.force());
+  }
+
+  TrackMyCrime tmc() {
+    return tmc;
   }
 
   interface SignedInHandler {
@@ -245,6 +287,10 @@ public final class VictimSite {
     return Templates.page(200, "victim/start.jte", Map.of("page", p));
   }
 
+  PortalResponse notFoundFor(PortalRequest request) {
+    return notFound(request);
+  }
+
   private PortalResponse notFound(PortalRequest request) {
     Optional<Visit> v = visit(request);
     Page p =
@@ -297,7 +343,13 @@ public final class VictimSite {
 
   private PortalResponse signInForm(PortalRequest request, Form form, int status) {
     return preSessionForm(
-        request, "sign-in", "signIn.title", "victim/signIn.jte", form, status, Map.of());
+        request,
+        "sign-in",
+        "signIn.title",
+        "victim/signIn.jte",
+        form,
+        status,
+        Map.of("resetAvailable", account.resetAvailable()));
   }
 
   /** A form page shown before sign-in, with its double-submit CSRF cookie. */
@@ -346,6 +398,7 @@ public final class VictimSite {
             request.cookie(SessionCookie.NAME).orElse(null));
     return switch (result.status()) {
       case SIGNED_IN -> startSession(result);
+      case SECOND_FACTOR_REQUIRED -> account.secondFactor(result);
       case TRY_AGAIN_LATER ->
           signInForm(request, form.error("login", tryLater(t, result.retryAfter())), 200);
       default -> signInForm(request, form.error("login", t.get("signIn.error.invalid")), 200);
@@ -521,12 +574,181 @@ public final class VictimSite {
             request.client());
     return switch (result.status()) {
       case SIGNED_IN -> startSession(result).withHeader("Set-Cookie", clearInvite());
+      case SECOND_FACTOR_REQUIRED ->
+          account.secondFactor(result).withHeader("Set-Cookie", clearInvite());
       case TRY_AGAIN_LATER ->
           linkForm(request, form.error("login", tryLater(t, result.retryAfter())), 200);
       case INVITATION_INVALID ->
           linkForm(request, form.error("crimeReference", t.get("activate.error.noMatch")), 200);
       default -> linkForm(request, form.error("login", t.get("signIn.error.invalid")), 200);
     };
+  }
+
+  // ---------------------------------------------------------------- property and messages
+
+  private PortalResponse propertyPage(Visit v, CrimeRef ref, CrimeView view, Form form) {
+    List<PropertyItem> items = tmc.property().list(ref.force(), ref.crimeReference());
+    audit(ref, "property viewed");
+    Map<String, String> options = new LinkedHashMap<>();
+    items.forEach(i -> options.put(i.itemRef(), i.description()));
+    if (items.size() == 1 && form.value("item").isEmpty()) {
+      form.value("item", items.get(0).itemRef());
+    }
+    Page p =
+        page(v, "crimes/" + ref.id() + "/property", "property.title", "crimes")
+            .hasErrors(form.hasErrors())
+            .build();
+    return Templates.page(
+        200,
+        "victim/property.jte",
+        Map.of("page", p, "form", form, "crime", view, "items", items, "itemOptions", options));
+  }
+
+  private PortalResponse sendPropertyDetails(Visit v, String id) {
+    Optional<CrimeRef> found = crime(v.session(), id);
+    if (found.isEmpty()) {
+      return notFound(v.request());
+    }
+    CrimeRef ref = found.get();
+    Texts t = Texts.of(v.language());
+    Form form = Form.of(v.request(), "item", "serialNumber", "itemDescription", "value");
+    Long pence = null;
+    if (form.find("value").isPresent()) {
+      String raw = form.find("value").get().replace("£", "").replace(",", "").strip();
+      if (!raw.matches("\\d{1,9}(\\.\\d{1,2})?")) {
+        form.error("value", t.get("property.details.error.value"));
+      } else {
+        pence = new java.math.BigDecimal(raw).movePointRight(2).longValueExact();
+      }
+    }
+    if (form.find("item").isEmpty()) {
+      form.error("item", t.get("property.details.error.item"));
+    }
+    if (form.find("serialNumber").isEmpty()
+        && form.find("itemDescription").isEmpty()
+        && form.find("value").isEmpty()) {
+      form.error("serialNumber", t.get("property.details.error.nothing"));
+    }
+    if (!form.hasErrors()) {
+      try {
+        PropertyDetails details =
+            new PropertyDetails(
+                form.value("item"),
+                form.find("serialNumber").orElse(null),
+                form.find("itemDescription").orElse(null),
+                pence);
+        tmc.messaging()
+            .send(
+                new NewVictimMessage(
+                    ref.force(),
+                    ref.crimeReference(),
+                    ref.victimRef(),
+                    MessageTopic.PROPERTY_DETAILS,
+                    t.get("property.details.messageBody"),
+                    details,
+                    false));
+        return Web.seeOther(base + "crimes/" + ref.id() + "/messages/sent");
+      } catch (ValidationException e) {
+        for (ValidationException.Problem problem : e.problems()) {
+          String field = problem.field();
+          if (field.endsWith("serialNumber")) {
+            form.error("serialNumber", t.get("property.details.error.serial"));
+          } else if (field.endsWith("description")) {
+            form.error("itemDescription", t.get("property.details.error.description"));
+          } else if (field.endsWith("valuePence")) {
+            form.error("value", t.get("property.details.error.value"));
+          } else {
+            form.error("item", t.get("property.details.error.item"));
+          }
+        }
+      } catch (MessagingException e) {
+        form.error("serialNumber", t.get("messages.error.rateLimited"));
+      }
+    }
+    return propertyPage(v, ref, view(ref), form);
+  }
+
+  Map<String, String> topics(Texts t) {
+    Map<String, String> topics = new LinkedHashMap<>();
+    topics.put(MessageTopic.QUESTION.name(), t.get("messages.topic.QUESTION"));
+    topics.put(
+        MessageTopic.FURTHER_INFORMATION.name(), t.get("messages.topic.FURTHER_INFORMATION"));
+    return topics;
+  }
+
+  private PortalResponse messagesPage(
+      Visit v, String id, Form form, boolean urgentPrompt, boolean sent) {
+    Optional<CrimeRef> found = crime(v.session(), id);
+    if (found.isEmpty()) {
+      return notFound(v.request());
+    }
+    CrimeRef ref = found.get();
+    List<MessageThread> threads =
+        tmc.messaging().threadsForVictim(ref.force(), ref.crimeReference(), ref.victimRef());
+    Page p =
+        page(v, "crimes/" + ref.id() + "/messages", "messages.title", "crimes")
+            .hasErrors(form.hasErrors())
+            .build();
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", p);
+    params.put("form", form);
+    params.put("crime", view(ref));
+    params.put("threads", threads);
+    params.put("topics", topics(Texts.of(v.language())));
+    params.put("urgentPrompt", urgentPrompt);
+    params.put("sent", sent);
+    return Templates.page(200, "victim/messages.jte", params);
+  }
+
+  private PortalResponse sendMessage(Visit v, String id) {
+    Optional<CrimeRef> found = crime(v.session(), id);
+    if (found.isEmpty()) {
+      return notFound(v.request());
+    }
+    CrimeRef ref = found.get();
+    Texts t = Texts.of(v.language());
+    Form form = Form.of(v.request(), "topic", "body");
+    MessageTopic topic = null;
+    if (topics(t).containsKey(form.value("topic"))) {
+      topic = MessageTopic.valueOf(form.value("topic"));
+    } else {
+      form.error("topic", t.get("messages.error.topic"));
+    }
+    if (form.find("body").isEmpty()) {
+      form.error("body", t.get("messages.error.bodyMissing"));
+    } else if (form.value("body").strip().length() > VictimMessage.MAX_BODY) {
+      form.error("body", t.get("messages.error.bodyTooLong"));
+    }
+    if (form.hasErrors()) {
+      return messagesPage(v, id, form, false, false);
+    }
+    boolean acknowledged = v.request().field("urgentAcknowledged").orElse("").equals("yes");
+    if (!acknowledged && tmc.messaging().check(ref.force(), form.value("body")).urgent()) {
+      return messagesPage(v, id, form, true, false);
+    }
+    try {
+      tmc.messaging()
+          .send(
+              new NewVictimMessage(
+                  ref.force(),
+                  ref.crimeReference(),
+                  ref.victimRef(),
+                  topic,
+                  form.value("body"),
+                  null,
+                  acknowledged));
+    } catch (ValidationException e) {
+      boolean urgent = e.problems().stream().anyMatch(p -> p.rule().startsWith("looks urgent"));
+      if (urgent) {
+        return messagesPage(v, id, form, true, false);
+      }
+      form.error("body", t.get("messages.error.bodyMissing"));
+      return messagesPage(v, id, form, false, false);
+    } catch (MessagingException e) {
+      form.error("body", t.get("messages.error.rateLimited"));
+      return messagesPage(v, id, form, false, false);
+    }
+    return Web.seeOther(base + "crimes/" + ref.id() + "/messages/sent");
   }
 
   // ---------------------------------------------------------------- signed-in pages
@@ -551,12 +773,7 @@ public final class VictimSite {
           }
           CrimeView view = view(ref.get());
           if (which.equals("property")) {
-            List<PropertyItem> items =
-                tmc.property().list(ref.get().force(), ref.get().crimeReference());
-            audit(ref.get(), "property viewed");
-            Page p = page(v, "crimes/" + id + "/property", "property.title", "crimes").build();
-            return Templates.page(
-                200, "victim/property.jte", Map.of("page", p, "crime", view, "items", items));
+            return propertyPage(v, ref.get(), view, Form.empty());
           }
           audit(ref.get(), "crime viewed");
           Page p = page(v, "crimes/" + id, "crime.title", "crimes").build();
