@@ -12,7 +12,9 @@ import org.trackmycrime.core.enrolment.EnrolmentService;
 import org.trackmycrime.core.ingest.RecordIngest;
 import org.trackmycrime.core.internal.Checks;
 import org.trackmycrime.core.internal.cadence.JdbiCadence;
+import org.trackmycrime.core.internal.ingest.HoldingUpdates;
 import org.trackmycrime.core.internal.ingest.IngestEngine;
+import org.trackmycrime.core.internal.ingest.JdbiOfficerUpdates;
 import org.trackmycrime.core.internal.jdbi.Db;
 import org.trackmycrime.core.internal.jdbi.JdbiAuditTrail;
 import org.trackmycrime.core.internal.jdbi.JdbiCrimeStore;
@@ -22,6 +24,7 @@ import org.trackmycrime.core.internal.jdbi.JdbiOfficerStore;
 import org.trackmycrime.core.internal.jdbi.JdbiOutbox;
 import org.trackmycrime.core.internal.jdbi.JdbiPropertyStore;
 import org.trackmycrime.core.internal.jdbi.JdbiTimelineStore;
+import org.trackmycrime.core.internal.jdbi.JdbiVictimPreferenceStore;
 import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
 import org.trackmycrime.core.internal.messaging.JdbiMessaging;
 import org.trackmycrime.core.messaging.Messaging;
@@ -34,7 +37,9 @@ import org.trackmycrime.core.store.MessageStore;
 import org.trackmycrime.core.store.OfficerStore;
 import org.trackmycrime.core.store.PropertyStore;
 import org.trackmycrime.core.store.TimelineStore;
+import org.trackmycrime.core.store.VictimPreferenceStore;
 import org.trackmycrime.core.store.VictimStore;
+import org.trackmycrime.core.updates.OfficerUpdates;
 
 /**
  * The entry point of the SDK: build one per data source and share it.
@@ -64,6 +69,7 @@ public final class TrackMyCrime {
   private final ForceStore forces;
   private final CrimeStore crimes;
   private final VictimStore victims;
+  private final VictimPreferenceStore preferences;
   private final OfficerStore officers;
   private final TimelineStore timeline;
   private final PropertyStore property;
@@ -74,6 +80,7 @@ public final class TrackMyCrime {
   private final IngestEngine ingest;
   private final Outbox outbox;
   private final JdbiCadence cadence;
+  private final OfficerUpdates officerUpdates;
   private final Messaging messaging;
 
   private TrackMyCrime(Builder b) {
@@ -82,6 +89,7 @@ public final class TrackMyCrime {
     this.forces = new JdbiForceStore(db);
     this.crimes = new JdbiCrimeStore(db);
     this.victims = new JdbiVictimStore(db);
+    this.preferences = new JdbiVictimPreferenceStore(db);
     this.officers = new JdbiOfficerStore(db);
     this.timeline = new JdbiTimelineStore(db);
     this.property = new JdbiPropertyStore(db);
@@ -102,6 +110,9 @@ public final class TrackMyCrime {
             audit,
             cadence.ingestListener());
     this.outbox = new JdbiOutbox(db);
+    this.officerUpdates =
+        new JdbiOfficerUpdates(
+            db, clock, crimes, audit, new HoldingUpdates(victims), cadence.ingestListener());
     this.messaging =
         new JdbiMessaging(db, clock, b.messaging, victims, officers, property, messages, audit);
   }
@@ -146,6 +157,11 @@ public final class TrackMyCrime {
 
   public VictimStore victims() {
     return victims;
+  }
+
+  /** Victims' own choices made in the portal: channels, language, quiet hours, update interval. */
+  public VictimPreferenceStore preferences() {
+    return preferences;
   }
 
   public OfficerStore officers() {
@@ -194,6 +210,11 @@ public final class TrackMyCrime {
    */
   public Cadence cadence() {
     return cadence;
+  }
+
+  /** Updates an officer writes to a crime's victims, with a depersonalisation preview. */
+  public OfficerUpdates officerUpdates() {
+    return officerUpdates;
   }
 
   /**

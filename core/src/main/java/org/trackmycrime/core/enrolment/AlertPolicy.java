@@ -10,6 +10,7 @@ import org.trackmycrime.core.model.AlertDecision;
 import org.trackmycrime.core.model.Channel;
 import org.trackmycrime.core.model.Enrolment;
 import org.trackmycrime.core.model.Victim;
+import org.trackmycrime.core.model.VictimPreferences;
 
 /**
  * The single place that decides whether a victim may be alerted. No alert of any kind goes to a
@@ -44,6 +45,22 @@ public final class AlertPolicy {
     return blocks.isEmpty()
         ? new AlertDecision(channels, List.of())
         : new AlertDecision(Set.of(), blocks);
+  }
+
+  /**
+   * The channels to alert on: the victim's chosen channels that are usable; when none of those is
+   * (the chosen contact failed for good or was removed), every usable channel, so the victim is not
+   * left without alerts.
+   */
+  public static Set<Channel> alertChannels(Victim victim, VictimPreferences preferences) {
+    Set<Channel> usable = usableChannels(victim);
+    if (preferences == null || preferences.channels().isEmpty()) {
+      return usable;
+    }
+    Set<Channel> chosen = EnumSet.noneOf(Channel.class);
+    chosen.addAll(usable);
+    chosen.retainAll(preferences.channels());
+    return chosen.isEmpty() ? usable : chosen;
   }
 
   /** Channels with a contact detail that has not failed permanently. */

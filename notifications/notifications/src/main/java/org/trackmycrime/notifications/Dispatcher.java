@@ -228,6 +228,7 @@ public final class Dispatcher implements AutoCloseable {
         message.victimRef(),
         message.aboutRef(),
         Params.write(message.parameters()),
+        message.channel(),
         clock.instant());
   }
 

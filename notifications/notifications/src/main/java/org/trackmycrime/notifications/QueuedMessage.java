@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.ValidationException.Problem;
+import org.trackmycrime.core.model.Channel;
 import org.trackmycrime.notifications.internal.ChannelConfigs;
 
 /**
@@ -20,6 +21,10 @@ import org.trackmycrime.notifications.internal.ChannelConfigs;
  * @param parameters the values the kind needs ({@link MessageKind#suppliedParameters()}): the
  *     activation or reset link, the code and its validity in minutes. Stored with the row until it
  *     is sent, then erased.
+ * @param channel for a victim message, the only channel it may go on (a reset link to the contact
+ *     the account signs in with, a sign-in code to the confirmed mobile); null lets the dispatcher
+ *     choose by the kind and the victim's preferences. A channel the victim cannot be reached on
+ *     leaves the message unsent (FAILED), never sent elsewhere.
  */
 public record QueuedMessage(
     String force,
@@ -28,7 +33,8 @@ public record QueuedMessage(
     String victimRef,
     String aboutRef,
     String idempotencyKey,
-    Map<String, String> parameters) {
+    Map<String, String> parameters,
+    Channel channel) {
 
   private static final Set<MessageKind> QUEUEABLE =
       Set.of(
@@ -87,6 +93,11 @@ public record QueuedMessage(
           "parameters.link",
           "must be an https address (plain http only on localhost)");
     }
+    require(
+        problems,
+        channel == null || kind == null || kind.toVictim(),
+        "channel",
+        "can only be given for a message to a victim");
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
@@ -101,6 +112,18 @@ public record QueuedMessage(
     }
   }
 
+  /** A message the dispatcher may send on any suitable channel. */
+  public QueuedMessage(
+      String force,
+      MessageKind kind,
+      String crimeReference,
+      String victimRef,
+      String aboutRef,
+      String idempotencyKey,
+      Map<String, String> parameters) {
+    this(force, kind, crimeReference, victimRef, aboutRef, idempotencyKey, parameters, null);
+  }
+
   /** A victim-facing message: a reply alert, an invitation, a reset link or a sign-in code. */
   public static QueuedMessage forVictim(
       String force,
@@ -111,6 +134,26 @@ public record QueuedMessage(
       Map<String, String> parameters) {
     return new QueuedMessage(
         force, kind, crimeReference, victimRef, null, idempotencyKey, parameters);
+  }
+
+  /** A victim-facing message that must go on {@code channel} only. */
+  public static QueuedMessage forVictimOn(
+      String force,
+      MessageKind kind,
+      String crimeReference,
+      String victimRef,
+      Channel channel,
+      String idempotencyKey,
+      Map<String, String> parameters) {
+    return new QueuedMessage(
+        force,
+        kind,
+        crimeReference,
+        victimRef,
+        null,
+        idempotencyKey,
+        parameters,
+        Objects.requireNonNull(channel, "channel"));
   }
 
   /** Tells the officer a victim's message was forwarded to them (by the message's assignee). */

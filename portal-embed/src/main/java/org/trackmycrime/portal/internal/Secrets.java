@@ -20,6 +20,15 @@ public final class Secrets {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
+  /** A code of {@code n} random decimal digits (for codes sent by text). */
+  public static String digits(int n) {
+    StringBuilder sb = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      sb.append((char) ('0' + RANDOM.nextInt(10)));
+    }
+    return sb.toString();
+  }
+
   /** Lower-case hex SHA-256 of the text: what is stored for tokens and session ids. */
   public static String sha256(String text) {
     try {

@@ -105,8 +105,13 @@ final class CadenceStore {
     Map<String, VictimTerms> terms = new LinkedHashMap<>();
     Map<String, List<EnrolmentTransition>> history = new HashMap<>();
     h.createQuery(
-            "SELECT v.victim_ref, v.enhanced, v.update_frequency_days, e.enrolment_action,"
+            "SELECT v.victim_ref, v.enhanced,"
+                + " COALESCE(p.update_frequency_days, v.update_frequency_days)"
+                + " AS update_frequency_days, e.enrolment_action,"
                 + " e.effective_at, e.event_key FROM tmc_victim v"
+                // the victim's own choice of interval (made in the portal) wins
+                + " LEFT JOIN tmc_victim_preference p ON p.force_slug = v.force_slug"
+                + " AND p.crime_ref = v.crime_ref AND p.victim_ref = v.victim_ref"
                 + " LEFT JOIN tmc_enrolment_history e ON e.force_slug = v.force_slug"
                 + " AND e.crime_ref = v.crime_ref AND e.victim_ref = v.victim_ref"
                 + " WHERE v.force_slug = :f AND v.crime_ref = :c ORDER BY v.victim_ref, e.seq")

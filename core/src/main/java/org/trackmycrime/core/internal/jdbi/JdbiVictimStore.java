@@ -34,15 +34,19 @@ public final class JdbiVictimStore implements VictimStore {
           + COLUMNS
           + ") VALUES (:force, :ref, :victim, :given, :family, :email, :mobile, :lang, :enhanced,"
           + " :reasons, :frequency, :unreachable, :consent, :risk)";
+  // a victim's own choice of language or update interval (tmc_victim_preference, written by the
+  // portal) overrides the records system's on every read, so later record events do not undo it
+  private static final String READ =
+      "SELECT v.force_slug, v.crime_ref, v.victim_ref, v.given_name, v.family_name, v.email,"
+          + " v.mobile, COALESCE(p.lang, v.lang) AS lang, v.enhanced, v.enhanced_reasons,"
+          + " COALESCE(p.update_frequency_days, v.update_frequency_days) AS update_frequency_days,"
+          + " v.unreachable_channels, v.consent, v.risk"
+          + " FROM tmc_victim v LEFT JOIN tmc_victim_preference p ON p.force_slug = v.force_slug"
+          + " AND p.crime_ref = v.crime_ref AND p.victim_ref = v.victim_ref";
   private static final String FIND =
-      "SELECT "
-          + COLUMNS
-          + " FROM tmc_victim WHERE force_slug = :force AND crime_ref = :ref AND victim_ref = :victim";
+      READ + " WHERE v.force_slug = :force AND v.crime_ref = :ref AND v.victim_ref = :victim";
   private static final String LIST =
-      "SELECT "
-          + COLUMNS
-          + " FROM tmc_victim WHERE force_slug = :force AND crime_ref = :ref"
-          + " ORDER BY victim_ref";
+      READ + " WHERE v.force_slug = :force AND v.crime_ref = :ref ORDER BY v.victim_ref";
   private static final String HISTORY_COLUMNS =
       "victim_ref, seq, enrolment_action, effective_at, actor, reason, reason_codes, event_key";
   private static final String HISTORY =

@@ -34,6 +34,7 @@ import org.trackmycrime.core.model.Language;
 import org.trackmycrime.core.model.Officer;
 import org.trackmycrime.core.model.Victim;
 import org.trackmycrime.core.model.VictimMessage;
+import org.trackmycrime.core.model.VictimPreferences;
 import org.trackmycrime.core.outbox.OutboxMessage.Status;
 import org.trackmycrime.notifications.AlertChannels;
 import org.trackmycrime.notifications.Delivery;
@@ -243,7 +244,10 @@ public final class DispatchEngine {
             "NOT_ALLOWED " + blocks);
       }
       done = deliveries(row);
-      usable = AlertPolicy.usableChannels(victim);
+      VictimPreferences preferences =
+          tmc.preferences().find(row.force(), row.crimeRef(), row.victimRef());
+      usable = channelsFor(row, victim, preferences);
+      QuietHours quiet = quietHoursFor(preferences);
       Set<Channel> targets = targets(kind, usable, done);
       targets.removeAll(handled);
       if (targets.isEmpty()) {
@@ -252,8 +256,8 @@ public final class DispatchEngine {
       boolean permanent = false;
       for (Channel channel : targets) {
         handled.add(channel);
-        if (channel == Channel.SMS && quietHours != null && !kind.requestedByVictim()) {
-          Instant allowed = quietHours.nextAllowed(now, force.settings().zone());
+        if (channel == Channel.SMS && quiet != null && !kind.requestedByVictim()) {
+          Instant allowed = quiet.nextAllowed(now, force.settings().zone());
           if (allowed.isAfter(now)) {
             deferUntil = earliest(deferUntil, allowed);
             continue;
@@ -322,6 +326,30 @@ public final class DispatchEngine {
       return dead(row, token, attempts, "NO_CHANNEL_CONFIGURED " + unconfigured);
     }
     return finish(row, token, Status.FAILED, attempts, "UNREACHABLE");
+  }
+
+  /**
+   * The channels a victim message may go on: the one it was queued for, if any (never another),
+   * else the victim's chosen channels (see {@link AlertPolicy#alertChannels}).
+   */
+  private static Set<Channel> channelsFor(
+      OutboxRow row, Victim victim, VictimPreferences preferences) {
+    if (row.channel() == null) {
+      return AlertPolicy.alertChannels(victim, preferences);
+    }
+    Set<Channel> pinned = EnumSet.noneOf(Channel.class);
+    pinned.addAll(AlertPolicy.usableChannels(victim));
+    pinned.retainAll(Set.of(row.channel()));
+    return pinned;
+  }
+
+  /** The victim's own quiet hours for texts when they chose any (or none), else the default. */
+  private QuietHours quietHoursFor(VictimPreferences preferences) {
+    VictimPreferences.QuietHours own = preferences.quietHours();
+    if (own == null) {
+      return quietHours;
+    }
+    return own.none() ? null : new QuietHours(own.from(), own.until());
   }
 
   /**

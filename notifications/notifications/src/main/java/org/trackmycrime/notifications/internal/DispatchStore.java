@@ -26,7 +26,7 @@ public final class DispatchStore {
   private static final String PENDING = OutboxMessage.Status.PENDING.name();
   private static final String ROW_COLUMNS =
       "id, force_slug, idempotency_key, message_kind, crime_ref, victim_ref, entry_key, status,"
-          + " created_at, dispatch_attempts, dispatch_params";
+          + " created_at, dispatch_attempts, dispatch_params, dispatch_channel";
 
   /**
    * Rows a worker may take now: pending, due, not leased, of a kind this dispatcher sends; an
@@ -264,6 +264,20 @@ public final class DispatchStore {
       String entryKey,
       String params,
       Instant now) {
+    return insert(force, key, kind, crimeRef, victimRef, entryKey, params, null, now);
+  }
+
+  /** As above, for a victim message that must go on {@code channel} only (null: any). */
+  public boolean insert(
+      String force,
+      String key,
+      String kind,
+      String crimeRef,
+      String victimRef,
+      String entryKey,
+      String params,
+      Channel channel,
+      Instant now) {
     return db.inTransaction(
         "queue outbox row",
         h -> {
@@ -278,9 +292,9 @@ public final class DispatchStore {
           }
           h.createUpdate(
                   "INSERT INTO tmc_outbox (force_slug, idempotency_key, message_kind, crime_ref,"
-                      + " victim_ref, entry_key, status, created_at, updated_at, dispatch_params)"
-                      + " VALUES (:force, :key, :kind, :crime, :victim, :entry, :status, :now, :now,"
-                      + " :params)")
+                      + " victim_ref, entry_key, status, created_at, updated_at, dispatch_params,"
+                      + " dispatch_channel) VALUES (:force, :key, :kind, :crime, :victim, :entry,"
+                      + " :status, :now, :now, :params, :channel)")
               .bind("force", force)
               .bind("key", key)
               .bind("kind", kind)
@@ -290,6 +304,7 @@ public final class DispatchStore {
               .bind("status", PENDING)
               .bind("now", now)
               .bind("params", params)
+              .bind("channel", channel == null ? null : channel.name())
               .execute();
           return true;
         });
@@ -559,7 +574,10 @@ public final class DispatchStore {
         rs.getString("status"),
         Db.instant(rs, "created_at"),
         rs.getInt("dispatch_attempts"),
-        rs.getString("dispatch_params"));
+        rs.getString("dispatch_params"),
+        rs.getString("dispatch_channel") == null
+            ? null
+            : Channel.valueOf(rs.getString("dispatch_channel")));
   }
 
   private static Delivery delivery(ResultSet rs) throws SQLException {

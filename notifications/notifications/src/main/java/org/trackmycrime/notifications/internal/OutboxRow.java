@@ -1,8 +1,12 @@
 package org.trackmycrime.notifications.internal;
 
 import java.time.Instant;
+import org.trackmycrime.core.model.Channel;
 
-/** An outbox row as the dispatcher reads it, with its dispatch columns. */
+/**
+ * An outbox row as the dispatcher reads it, with its dispatch columns; {@code channel} is the only
+ * channel a queued victim message may go on, or null.
+ */
 public record OutboxRow(
     long id,
     String force,
@@ -14,4 +18,5 @@ public record OutboxRow(
     String status,
     Instant createdAt,
     int attempts,
-    String params) {}
+    String params,
+    Channel channel) {}
