@@ -33,12 +33,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.guice.TrackMyCrimeModule;
+import org.trackmycrime.core.ingest.RawEvent;
+import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.Channel;
 import org.trackmycrime.core.model.Force;
 import org.trackmycrime.core.model.ForceSettings;
 import org.trackmycrime.core.outbox.OutboxMessage;
 import org.trackmycrime.examples.server.DemoFeed;
+import org.trackmycrime.examples.server.DemoStaff;
 import org.trackmycrime.examples.server.DevMailbox;
+import org.trackmycrime.examples.server.Invitations;
+import org.trackmycrime.examples.server.PortalKey;
 import org.trackmycrime.examples.server.ServerConfig;
 import org.trackmycrime.examples.server.ServerPages;
 import org.trackmycrime.examples.server.StartupException;
@@ -57,6 +62,13 @@ import org.trackmycrime.notifications.twilio.DeliveryStatus;
 import org.trackmycrime.notifications.twilio.TwilioConfig;
 import org.trackmycrime.notifications.twilio.TwilioSmsChannel;
 import org.trackmycrime.notifications.twilio.TwilioStatusCallbackHandler;
+import org.trackmycrime.portal.Invitation;
+import org.trackmycrime.portal.VictimPortal;
+import org.trackmycrime.portal.http.JdkHttpServerAdapter;
+import org.trackmycrime.portal.http.Router;
+import org.trackmycrime.portal.staff.DemoStaffIdentity;
+import org.trackmycrime.portal.staff.StaffPortalWeb;
+import org.trackmycrime.portal.web.VictimPortalWeb;
 import org.trackmycrime.records.ConnectorHealth;
 import org.trackmycrime.records.ConnectorRunner;
 import org.trackmycrime.records.RunnerConfig;
@@ -96,6 +108,10 @@ public final class ReferenceServer implements AutoCloseable {
   private final ConnectorRunner runner;
   private final WebhookHandler webhook;
   private final DevMailbox mailbox;
+  private final VictimPortal victimPortal;
+  private final Router portalRouter;
+  private final DemoStaffIdentity demoStaff;
+  private final Invitations invitations;
   private final HttpServer http;
   private final ThreadPoolExecutor httpThreads;
   private final ScheduledExecutorService scheduler;
@@ -157,6 +173,27 @@ public final class ReferenceServer implements AutoCloseable {
       tmc.forces().save(new Force(config.force(), name, ForceSettings.defaults()));
     }
 
+    byte[] portalKey = PortalKey.resolve(config, Path.of("data", "portal.key"));
+    this.victimPortal =
+        VictimPortal.builder(tmc).dispatcher(dispatcher).secretKey(portalKey).build();
+    String portalUrl = portalUrl(config);
+    this.invitations = new Invitations(dataSource, victimPortal, config.force(), portalUrl);
+    this.demoStaff =
+        config.demo()
+            ? new DemoStaffIdentity(DemoStaff.accounts(config.force()), DemoStaff.PASSWORD, clock)
+            : null;
+    this.portalRouter = new Router();
+    VictimPortalWeb.builder(tmc, victimPortal)
+        .basePath("/")
+        .force(config.force())
+        .secretKey(portalKey)
+        .publicBaseUrl(portalUrl)
+        .build()
+        .registerOn(portalRouter);
+    if (demoStaff != null) {
+      StaffPortalWeb.builder(tmc, demoStaff).basePath("/staff/").build().registerOn(portalRouter);
+    }
+
     this.runner = fileDropRunner(config, tuning);
     this.webhook =
         config
@@ -207,6 +244,14 @@ public final class ReferenceServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    if (config.demo()) {
+      seedDemoVictim(config, clock);
+    }
+    scheduler.scheduleWithFixedDelay(
+        this::runInvitations,
+        tuning.pollInterval().toMillis(),
+        Math.max(1000, tuning.pollInterval().toMillis() * 5),
+        TimeUnit.MILLISECONDS);
     long reminders = tuning.reminderInterval().toMillis();
     scheduler.scheduleWithFixedDelay(
         this::runReminders, reminders, reminders, TimeUnit.MILLISECONDS);
@@ -254,8 +299,8 @@ public final class ReferenceServer implements AutoCloseable {
   void printAddresses() {
     System.out.println("TrackMyCrime reference server on " + localAddress());
     System.out.println("  health:        " + localAddress() + "/health");
-    System.out.println(
-        "  portal (soon): " + localAddress() + "/  and  " + localAddress() + "/staff/");
+    System.out.println("  victim portal: " + localAddress() + "/");
+    System.out.println("  staff portal:  " + localAddress() + "/staff/");
     if (webhook != null) {
       System.out.println("  records:       POST " + localAddress() + "/records/events");
     }
@@ -268,8 +313,62 @@ public final class ReferenceServer implements AutoCloseable {
     if (config.demo()) {
       System.out.println(
           "  demo: force " + config.force() + ", simulated City of London crimes arriving");
+      System.out.println(
+          "  demo victim:   "
+              + DEMO_VICTIM_EMAIL
+              + " / "
+              + DEMO_VICTIM_PASSWORD
+              + "  (new victims' invitations arrive in the dev mailbox)");
+      System.out.println(
+          "  demo staff:    "
+              + String.join(", ", demoStaff.accounts().stream().map(m -> m.id()).toList())
+              + " / "
+              + DemoStaff.PASSWORD);
     }
     System.out.println("Ctrl-C stops it gracefully.");
+  }
+
+  /** The demo victim's sign-in: shown on start-up, demo mode only. */
+  public static final String DEMO_VICTIM_EMAIL = "demo.victim@example.org";
+
+  /** The demo victim's password (demo mode only). */
+  public static final String DEMO_VICTIM_PASSWORD = "correct-horse-demo-victim";
+
+  /**
+   * Demo mode: a victim with an account already, so that the portal can be tried at once. Their
+   * crime is recorded through the ingest like any other; the account is made from a real
+   * invitation.
+   */
+  private void seedDemoVictim(ServerConfig config, Clock clock) {
+    if (tmc.crimes().find(config.force(), DemoFeed.DEMO_VICTIM_CRIME).isPresent()) {
+      return;
+    }
+    DemoFeed events = new DemoFeed(config.recordsDropDir(), config.force(), clock, 0, ref -> false);
+    List<RawEvent> raw =
+        events.demoVictimEvents(DEMO_VICTIM_EMAIL).stream()
+            .map(json -> new RawEvent(json, "demo-seed"))
+            .toList();
+    tmc.ingest().ingestAll(raw);
+    Invitation invitation =
+        victimPortal.invite(
+            config.force(), DemoFeed.DEMO_VICTIM_CRIME, "V1", Channel.EMAIL, Actor.system());
+    victimPortal.activate(invitation.token(), DemoFeed.DEMO_VICTIM_CRIME, DEMO_VICTIM_PASSWORD);
+  }
+
+  private void runInvitations() {
+    try {
+      int sent = invitations.run();
+      if (sent > 0) {
+        LOG.info("invitation run: {} invitations queued", sent);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("invitation run failed: {}", e.getClass().getSimpleName());
+    }
+  }
+
+  private static String portalUrl(ServerConfig config) {
+    String base = config.publicBaseUrl().toString();
+    return base.endsWith("/") ? base : base + "/";
   }
 
   private void runReminders() {
@@ -283,8 +382,11 @@ public final class ReferenceServer implements AutoCloseable {
 
   private void mount(ServerConfig config) {
     ServerPages pages = new ServerPages(mailbox);
-    http.createContext("/", pages::placeholder);
-    http.createContext("/staff/", pages::placeholder);
+    // one adapter at the root serves both portals: their pages carry their own base paths
+    JdkHttpServerAdapter.mount(http, portalRouter);
+    if (demoStaff == null) {
+      http.createContext("/staff/", pages::staffNeedsSignIn);
+    }
     http.createContext("/health", this::health);
     if (webhook != null) {
       http.createContext("/records/events", new WebhookHttpHandler(webhook));

@@ -26,6 +26,7 @@ import org.trackmycrime.core.model.Enrolment;
 import org.trackmycrime.core.model.Force;
 import org.trackmycrime.core.model.RiskStatus;
 import org.trackmycrime.core.model.Victim;
+import org.trackmycrime.notifications.AlertLinks;
 import org.trackmycrime.notifications.Dispatcher;
 import org.trackmycrime.notifications.MessageKind;
 import org.trackmycrime.notifications.QueuedMessage;
@@ -1616,8 +1617,9 @@ public final class VictimPortal {
   }
 
   private static String link(String baseUrl, String path, String token) {
-    if (baseUrl == null || !baseUrl.startsWith("https://")) {
-      throw new IllegalArgumentException("baseUrl: must be an https address");
+    if (!AlertLinks.allowed(baseUrl)) {
+      throw new IllegalArgumentException(
+          "baseUrl: must be an https address (plain http only on localhost)");
     }
     return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + path + token;
   }

@@ -39,7 +39,14 @@ public final class DemoFeed {
   private static final DateTimeFormatter FILE_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(java.time.ZoneOffset.UTC);
 
-  private record StreetCrime(String id, String type, String lastOutcome) {}
+  /**
+   * @param ref the crime reference the victim is given (and types at activation): readable, made
+   *     from the row's place in the file, not the data set's 64-character id
+   */
+  private record StreetCrime(String id, String ref, String type, String lastOutcome) {}
+
+  /** The crime reference of the ready-made demo victim's crime. */
+  public static final String DEMO_VICTIM_CRIME = "62/000000/23";
 
   private final Path dropDir;
   private final String force;
@@ -72,7 +79,7 @@ public final class DemoFeed {
   public synchronized int tick() {
     for (int i = 0; i < newPerTick && crimes.hasNext(); i++) {
       StreetCrime next = crimes.next();
-      if (alreadyRecorded.test(next.id)) {
+      if (alreadyRecorded.test(next.ref)) {
         i--;
         continue;
       }
@@ -115,7 +122,7 @@ public final class DemoFeed {
 
   /** The events of one step of a crime's life, or null when it is over. */
   private List<ObjectNode> step(StreetCrime c, int step, int n) {
-    String officerRef = "DC" + (1000 + Math.floorMod(c.id.hashCode(), 40));
+    String officerRef = officerRef(c);
     switch (step) {
       case 0:
         {
@@ -189,15 +196,33 @@ public final class DemoFeed {
     }
   }
 
+  private static String officerRef(StreetCrime c) {
+    return DemoStaff.OFFICERS.get(Math.floorMod(c.id.hashCode(), DemoStaff.OFFICERS.size()));
+  }
+
+  /**
+   * The events that record the ready-made demo victim's crime ({@link #DEMO_VICTIM_CRIME}) with the
+   * given email address: recorded, assessed suitable, officer assigned, and one update, as JSON
+   * Lines.
+   */
+  public List<String> demoVictimEvents(String email) {
+    StreetCrime c =
+        new StreetCrime(
+            "demo-victim-000000000000000000", DEMO_VICTIM_CRIME, "Theft from the person", null);
+    List<ObjectNode> events = new ArrayList<>(step(c, 0, 0));
+    ((ObjectNode) events.get(0).get("data").get("victims").get(0)).put("email", email);
+    events.addAll(step(c, 1, 0));
+    events.addAll(update(c, 2, "We have collected CCTV from the street and are reviewing it."));
+    return events.stream().map(ObjectNode::toString).toList();
+  }
+
   private static boolean noSuspect(StreetCrime c) {
     return c.lastOutcome != null && c.lastOutcome.contains("no suspect");
   }
 
   private List<ObjectNode> update(StreetCrime c, int step, String text) {
     ObjectNode e = event(c, step, "OFFICER_UPDATE");
-    e.putObject("data")
-        .put("officerRef", "DC" + (1000 + Math.floorMod(c.id.hashCode(), 40)))
-        .put("text", text);
+    e.putObject("data").put("officerRef", officerRef(c)).put("text", text);
     return List.of(e);
   }
 
@@ -209,7 +234,7 @@ public final class DemoFeed {
         "demo-" + c.id.substring(0, 24) + "-" + step + "-" + type.toLowerCase(Locale.ROOT));
     e.put("source", "demo-feed");
     e.put("force", force);
-    e.put("crimeReference", c.id);
+    e.put("crimeReference", c.ref);
     e.put("sequence", step * 2 + (type.equals("RISK_ASSESSED") ? 1 : 0));
     e.put("occurredAt", clock.instant().toString());
     e.put("type", type);
@@ -217,10 +242,14 @@ public final class DemoFeed {
   }
 
   private static List<StreetCrime> readStreet() {
+    int[] n = {0};
     return readCsv(
         "2023-02-city-of-london-street.csv",
         row ->
-            row.length > 10 && !row[0].isBlank() ? new StreetCrime(row[0], row[9], row[10]) : null);
+            row.length > 10 && !row[0].isBlank()
+                ? new StreetCrime(
+                    row[0], String.format(Locale.ROOT, "62/%06d/23", ++n[0]), row[9], row[10])
+                : null);
   }
 
   private static Map<String, String> readOutcomes() {

@@ -39,6 +39,7 @@ public record ServerConfig(
     URI notifyBaseUrl,
     Path recordsDropDir,
     String webhookSecret,
+    String portalSecret,
     String force,
     Duration alertCoalesce,
     LocalTime quietFrom,
@@ -64,6 +65,7 @@ public record ServerConfig(
           "TMC_NOTIFY_BASE_URL",
           "TMC_RECORDS_DROP_DIR",
           "TMC_WEBHOOK_SECRET",
+          "TMC_PORTAL_SECRET",
           "TMC_FORCE",
           "TMC_ALERT_COALESCE_SECONDS",
           "TMC_SMS_QUIET_HOURS",
@@ -204,6 +206,16 @@ public record ServerConfig(
       problems.add("TMC_WEBHOOK_SECRET: must be at least 32 bytes long (the value is not shown)");
     }
 
+    String portalSecret = v.get("TMC_PORTAL_SECRET");
+    if (portalSecret != null
+        && portalSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+      problems.add("TMC_PORTAL_SECRET: must be at least 32 bytes long (the value is not shown)");
+    } else if (portalSecret == null && !demo) {
+      problems.add(
+          "TMC_PORTAL_SECRET: is required outside demo mode (at least 32 bytes, the same on every"
+              + " node: it keeps second factors readable and crime links valid across restarts)");
+    }
+
     int coalesce = intVar(v, "TMC_ALERT_COALESCE_SECONDS", 600, 0, 86_400, problems);
 
     LocalTime quietFrom = LocalTime.of(21, 0);
@@ -248,6 +260,7 @@ public record ServerConfig(
         notifyBase,
         drop,
         secret,
+        portalSecret,
         force,
         Duration.ofSeconds(coalesce),
         quietFrom,

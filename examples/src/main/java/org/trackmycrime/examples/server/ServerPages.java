@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.trackmycrime.notifications.OutgoingMessage;
 
-/** The placeholder pages where the portal will be mounted, and the demo-only dev mailbox. */
+/** The reference server's own small pages: the demo-only dev mailbox and the staff notice. */
 public final class ServerPages {
   private final DevMailbox mailbox;
 
@@ -14,23 +14,17 @@ public final class ServerPages {
     this.mailbox = mailbox;
   }
 
-  /** {@code /} and {@code /staff/}: the portal (a later issue) mounts here. */
-  public void placeholder(HttpExchange ex) throws IOException {
-    String path = ex.getRequestURI().getPath();
-    if (!path.equals("/") && !path.equals("/staff/") && !path.equals("/staff")) {
-      send(ex, 404, "text/plain; charset=utf-8", "Not found");
-      return;
-    }
-    String which = path.startsWith("/staff") ? "staff portal" : "victim portal";
-    String body =
-        "<h1>TrackMyCrime reference server</h1>\n<p>The "
-            + Html.escape(which)
-            + " mounts here (path <code>"
-            + Html.escape(path)
-            + "</code>). It is not built yet.</p>\n<p><a href=\"/health\">Health</a>"
-            + (mailbox != null ? " · <a href=\"/dev/mailbox\">Dev mailbox (demo only)</a>" : "")
-            + "</p>";
-    send(ex, 200, "text/html; charset=utf-8", Html.page("TrackMyCrime", body));
+  /**
+   * {@code /staff/} outside demo mode: staff sign in through the force's own directory, which a
+   * host plugs in as a {@code StaffIdentity}; the reference server has demo accounts only.
+   */
+  public void staffNeedsSignIn(HttpExchange ex) throws IOException {
+    send(
+        ex,
+        404,
+        "text/plain; charset=utf-8",
+        "The staff portal needs the force's own staff sign-in (a StaffIdentity supplied by the"
+            + " host). The reference server has demo staff accounts in demo mode only.");
   }
 
   /** Demo mode only: every email and text the dispatcher "sent", newest first, escaped. */

@@ -102,12 +102,30 @@ class ServerConfigTest {
   }
 
   @Test
-  void outsideDemoModeThePublicAddressIsRequiredAndHttps() {
+  void outsideDemoModeThePublicAddressAndThePortalSecretAreRequired() {
     var e =
         catchThrowableOfType(
             ServerConfig.InvalidConfigException.class,
             () -> ServerConfig.fromMap(Map.of("TMC_DEMO", "false")));
-    assertThat(e.problems()).singleElement().asString().startsWith("TMC_PUBLIC_BASE_URL:");
+    assertThat(e.problems())
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).startsWith("TMC_PUBLIC_BASE_URL: is required"))
+        .anySatisfy(p -> assertThat(p).startsWith("TMC_PORTAL_SECRET: is required"));
+
+    var http =
+        catchThrowableOfType(
+            ServerConfig.InvalidConfigException.class,
+            () ->
+                ServerConfig.fromMap(
+                    Map.of(
+                        "TMC_DEMO", "false",
+                        "TMC_PUBLIC_BASE_URL", "http://victims.example",
+                        "TMC_PORTAL_SECRET", "short-secret-never-shown")));
+    assertThat(http.problems())
+        .anySatisfy(
+            p -> assertThat(p).isEqualTo("TMC_PUBLIC_BASE_URL: must be https outside demo mode"))
+        .anySatisfy(p -> assertThat(p).startsWith("TMC_PORTAL_SECRET: must be at least 32 bytes"))
+        .noneSatisfy(p -> assertThat(p).contains("short-secret-never-shown"));
   }
 
   @Test

@@ -13,7 +13,6 @@ import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.ValidationException.Problem;
 import org.trackmycrime.core.internal.Emails;
 import org.trackmycrime.core.model.Language;
-import org.trackmycrime.notifications.internal.ChannelConfigs;
 import org.trackmycrime.notifications.template.MessageTemplates;
 
 /**
@@ -114,7 +113,7 @@ public record ForceMessaging(
       problems.add(new Problem(field, "is required"));
       return;
     }
-    if (!ChannelConfigs.isAlertLink(url)) {
+    if (!AlertLinks.allowed(url)) {
       problems.add(
           new Problem(
               field,

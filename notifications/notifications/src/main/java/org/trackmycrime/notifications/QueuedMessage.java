@@ -8,7 +8,6 @@ import java.util.Set;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.ValidationException.Problem;
 import org.trackmycrime.core.model.Channel;
-import org.trackmycrime.notifications.internal.ChannelConfigs;
 
 /**
  * A message the host asks the dispatcher to send (the portal's invitations, reset links, sign-in
@@ -89,7 +88,7 @@ public record QueuedMessage(
       String link = given.get("link");
       require(
           problems,
-          link == null || isAlertLink(link),
+          link == null || AlertLinks.allowed(link),
           "parameters.link",
           "must be an https address (plain http only on localhost)");
     }
@@ -102,14 +101,6 @@ public record QueuedMessage(
       throw new ValidationException(problems);
     }
     parameters = Map.copyOf(given);
-  }
-
-  private static boolean isAlertLink(String link) {
-    try {
-      return ChannelConfigs.isAlertLink(new java.net.URI(link));
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
   }
 
   /** A message the dispatcher may send on any suitable channel. */

@@ -46,6 +46,14 @@ public final class StaffPortalWeb {
     return router;
   }
 
+  /**
+   * Adds the staff pages and assets to a host's router, for example the one the victim portal's
+   * pages are on, so that one adapter at the server's root serves both.
+   */
+  public void registerOn(Router router) {
+    site.register(router);
+  }
+
   /** Configuration. */
   public static final class Builder {
     private final TrackMyCrime tmc;

@@ -3,6 +3,7 @@ package org.trackmycrime.portal.web;
 import java.security.SecureRandom;
 import java.util.List;
 import org.trackmycrime.core.TrackMyCrime;
+import org.trackmycrime.notifications.AlertLinks;
 import org.trackmycrime.portal.VictimPortal;
 import org.trackmycrime.portal.http.Router;
 import org.trackmycrime.portal.web.internal.VictimSite;
@@ -137,9 +138,12 @@ public final class VictimPortalWeb {
      * also needs a dispatcher, {@code VictimPortal.Builder.dispatcher}, to send them).
      */
     public Builder publicBaseUrl(String value) {
-      if (value == null || !value.matches("https://[^\\s\"<>?#]{1,300}/")) {
+      if (value == null
+          || !value.matches("https?://[^\\s\"<>?#]{1,300}/")
+          || !AlertLinks.allowed(value)) {
         throw new IllegalArgumentException(
-            "publicBaseUrl: must be an https:// address ending in /");
+            "publicBaseUrl: must be an https:// address ending in / (plain http only on"
+                + " localhost)");
       }
       this.publicBaseUrl = value;
       return this;
