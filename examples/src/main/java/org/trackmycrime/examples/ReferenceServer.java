@@ -366,6 +366,28 @@ public final class ReferenceServer implements AutoCloseable {
     }
   }
 
+  /** Dev mailbox aid: the crime references of the victims with this email address or mobile. */
+  private String crimesOf(String contact) {
+    String sql =
+        "SELECT crime_ref FROM tmc_victim WHERE force_slug = ? AND (LOWER(email) = LOWER(?) OR"
+            + " mobile = ?) ORDER BY crime_ref";
+    List<String> refs = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, config.force());
+      ps.setString(2, contact);
+      ps.setString(3, contact);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          refs.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      return "?";
+    }
+    return String.join(", ", refs);
+  }
+
   private static String portalUrl(ServerConfig config) {
     String base = config.publicBaseUrl().toString();
     return base.endsWith("/") ? base : base + "/";
@@ -381,7 +403,7 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private void mount(ServerConfig config) {
-    ServerPages pages = new ServerPages(mailbox);
+    ServerPages pages = new ServerPages(mailbox, this::crimesOf);
     // one adapter at the root serves both portals: their pages carry their own base paths
     JdkHttpServerAdapter.mount(http, portalRouter);
     if (demoStaff == null) {

@@ -9,9 +9,16 @@ import org.trackmycrime.notifications.OutgoingMessage;
 /** The reference server's own small pages: the demo-only dev mailbox and the staff notice. */
 public final class ServerPages {
   private final DevMailbox mailbox;
+  private final java.util.function.Function<String, String> crimesOf;
 
-  public ServerPages(DevMailbox mailbox) {
+  /**
+   * @param crimesOf the crime references of the victims with a contact detail (dev aid: someone
+   *     trying the demo needs the reference to activate an invitation, as a real victim would know
+   *     it from their report)
+   */
+  public ServerPages(DevMailbox mailbox, java.util.function.Function<String, String> crimesOf) {
     this.mailbox = mailbox;
+    this.crimesOf = crimesOf;
   }
 
   /**
@@ -40,7 +47,8 @@ public final class ServerPages {
     var messages = mailbox.messages();
     b.append("<h1>Dev mailbox (").append(messages.size()).append(" messages)</h1>\n");
     b.append("<table border=\"1\" cellpadding=\"4\">\n<tr><th>#</th><th>at</th><th>channel</th>")
-        .append("<th>kind</th><th>to</th><th>subject</th><th>text</th></tr>\n");
+        .append("<th>kind</th><th>to</th><th>crime reference (dev aid)</th><th>subject</th>")
+        .append("<th>text</th></tr>\n");
     for (DevMailbox.Captured c : messages) {
       OutgoingMessage m = c.message();
       b.append("<tr><td>")
@@ -53,6 +61,8 @@ public final class ServerPages {
           .append(Html.escape(m.templateKey()))
           .append("</td><td>")
           .append(Html.escape(m.to()))
+          .append("</td><td>")
+          .append(Html.escape(crimesOf.apply(m.to())))
           .append("</td><td>")
           .append(Html.escape(m.subject()))
           .append("</td><td><pre>")
