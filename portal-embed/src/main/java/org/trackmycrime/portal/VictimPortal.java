@@ -44,6 +44,12 @@ import org.trackmycrime.portal.internal.Totp;
  * number the invitation went to. Invited again for another crime, a victim who has an account links
  * it by signing in from the new invitation ({@link #linkBySigningIn}); contact details are never
  * matched silently.
+ *
+ * <p>With a {@link Builder#dispatcher}, invitations, password reset links and text codes are queued
+ * in the outbox. An account may have a second factor (an authenticator app or codes by text):
+ * {@link #signIn} then returns {@link SignInResult.Status#SECOND_FACTOR_REQUIRED} and {@link
+ * #completeSecondFactor} starts the session. The victim's own settings are in {@link #settings()}.
+ * Sign-ins, resets and second-factor changes are audited by account id, never by sign-in name.
  */
 public final class VictimPortal {
   private static final Logger LOG = LoggerFactory.getLogger(VictimPortal.class);
@@ -1284,7 +1290,15 @@ public final class VictimPortal {
     }
     if (!hasher.verify(password, account.passwordHash).matches()) {
       throttle.recordFailure(key, client);
-      auditAccount(session, clock.instant(), "portal password check failed");
+      audit(
+          session.force(),
+          clock.instant(),
+          Actor.system(),
+          AuditAction.CONSULTATION,
+          ACCOUNT,
+          session.accountId(),
+          null,
+          "portal password check failed");
       return PasswordConfirmation.WRONG;
     }
     return PasswordConfirmation.DONE;

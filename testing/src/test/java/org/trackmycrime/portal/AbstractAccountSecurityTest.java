@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.trackmycrime.core.NotFoundException;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.ValidationException;
+import org.trackmycrime.core.cadence.CaseObligation;
+import org.trackmycrime.core.cadence.Obligation;
 import org.trackmycrime.core.ingest.IngestStatus;
 import org.trackmycrime.core.ingest.RawEvent;
 import org.trackmycrime.core.internal.jdbi.Db;
@@ -644,6 +646,26 @@ abstract class AbstractAccountSecurityTest {
     assertThat(view.channels()).containsExactly(Channel.SMS);
     assertThat(view.language()).isEqualTo(Language.CY);
     assertThat(view.updateFrequencyDays()).isEqualTo(14);
+  }
+
+  Instant nextRegularUpdate() {
+    return tmc.cadence().forCrime(FORCE, CRIME).stream()
+        .filter(o -> o.victimRef().equals("V1"))
+        .filter(o -> o.kind() == Obligation.Kind.REGULAR_UPDATE)
+        .filter(o -> o.status() == Obligation.Status.PENDING)
+        .map(CaseObligation::dueAt)
+        .min(Instant::compareTo)
+        .orElseThrow();
+  }
+
+  @Test
+  void theChosenUpdateIntervalDrivesTheCadence() {
+    PortalSession s = session(activated());
+    portal.settings().change(s, CRIME, change(Set.of(Channel.EMAIL), Language.EN, 7));
+    Instant weekly = nextRegularUpdate();
+    portal.settings().change(s, CRIME, change(Set.of(Channel.EMAIL), Language.EN, 28));
+    Instant monthly = nextRegularUpdate();
+    assertThat(monthly).isAfter(weekly.plus(Duration.ofDays(14)));
   }
 
   @Test
