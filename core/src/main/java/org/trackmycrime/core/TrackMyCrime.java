@@ -24,6 +24,9 @@ import org.trackmycrime.core.internal.jdbi.JdbiPropertyStore;
 import org.trackmycrime.core.internal.jdbi.JdbiTimelineStore;
 import org.trackmycrime.core.internal.jdbi.JdbiVictimPreferenceStore;
 import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
+import org.trackmycrime.core.internal.messaging.JdbiMessaging;
+import org.trackmycrime.core.messaging.Messaging;
+import org.trackmycrime.core.messaging.MessagingConfig;
 import org.trackmycrime.core.outbox.Outbox;
 import org.trackmycrime.core.store.AuditTrail;
 import org.trackmycrime.core.store.CrimeStore;
@@ -74,6 +77,7 @@ public final class TrackMyCrime {
   private final IngestEngine ingest;
   private final Outbox outbox;
   private final JdbiCadence cadence;
+  private final Messaging messaging;
 
   private TrackMyCrime(Builder b) {
     this.clock = b.clock;
@@ -102,6 +106,8 @@ public final class TrackMyCrime {
             audit,
             cadence.ingestListener());
     this.outbox = new JdbiOutbox(db);
+    this.messaging =
+        new JdbiMessaging(db, clock, b.messaging, victims, officers, property, messages, audit);
   }
 
   public static Builder builder() {
@@ -200,6 +206,14 @@ public final class TrackMyCrime {
   }
 
   /**
+   * Victims' messages through the Command Hub: sending (with the urgency prompt), the victim's
+   * threads, the hub's inbox, forwarding, replies and closing.
+   */
+  public Messaging messaging() {
+    return messaging;
+  }
+
+  /**
    * Runs work in one database transaction: every store call made inside, on this thread, commits or
    * rolls back together.
    */
@@ -216,6 +230,7 @@ public final class TrackMyCrime {
     private boolean migrate = true;
     private Duration alertMaxAge = Duration.ofDays(7);
     private CadenceConfig cadence = CadenceConfig.defaults();
+    private MessagingConfig messaging = MessagingConfig.defaults();
 
     private Builder() {}
 
@@ -249,6 +264,15 @@ public final class TrackMyCrime {
       return this;
     }
 
+    /**
+     * The phrases that make a victim's message look urgent (English and Welsh, per force) and the
+     * daily limit per victim. Default: {@link MessagingConfig#defaults()}.
+     */
+    public Builder messaging(MessagingConfig value) {
+      this.messaging = value;
+      return this;
+    }
+
     /** Whether {@link #build()} applies the SDK's migrations. Default: true. */
     public Builder migrate(boolean value) {
       this.migrate = value;
@@ -264,7 +288,8 @@ public final class TrackMyCrime {
               .notNull("dataSource", dataSource)
               .notNull("clock", clock)
               .notNull("alertMaxAge", alertMaxAge)
-              .notNull("cadence", cadence);
+              .notNull("cadence", cadence)
+              .notNull("messaging", messaging);
       if (!checks.ok()) {
         try {
           checks.throwIfAny();
