@@ -26,6 +26,7 @@ import org.trackmycrime.core.model.Enrolment;
 import org.trackmycrime.core.model.Force;
 import org.trackmycrime.core.model.RiskStatus;
 import org.trackmycrime.core.model.Victim;
+import org.trackmycrime.core.model.VictimPreferences;
 import org.trackmycrime.notifications.Dispatcher;
 import org.trackmycrime.notifications.MessageKind;
 import org.trackmycrime.notifications.QueuedMessage;
@@ -952,6 +953,15 @@ public final class VictimPortal {
 
   TrackMyCrime tmc() {
     return tmc;
+  }
+
+  /** The service's default quiet hours for texts (the dispatcher's), or null when none. */
+  VictimPreferences.QuietHours defaultQuietHours() {
+    if (dispatcher == null || !dispatcher.config().hasQuietHours()) {
+      return null;
+    }
+    return new VictimPreferences.QuietHours(
+        dispatcher.config().quietFrom(), dispatcher.config().quietUntil());
   }
 
   /**

@@ -585,6 +585,8 @@ abstract class AbstractAccountSecurityTest {
     assertThat(v.channels()).containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
     assertThat(v.language()).isEqualTo(Language.EN);
     assertThat(v.quietHoursChosen()).isFalse();
+    assertThat(v.quietFrom()).as("the dispatcher's default").isEqualTo(LocalTime.of(21, 0));
+    assertThat(v.quietUntil()).isEqualTo(LocalTime.of(8, 0));
     assertThat(v.minUpdateFrequencyDays()).isEqualTo(7);
     assertThat(v.maxUpdateFrequencyDays()).isEqualTo(28);
     assertThat(v.optedOut()).isFalse();

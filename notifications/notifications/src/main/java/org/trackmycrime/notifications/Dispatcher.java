@@ -165,6 +165,11 @@ public final class Dispatcher implements AutoCloseable {
     stop();
   }
 
+  /** The configuration this dispatcher runs with (quiet hours, retries, messaging). */
+  public DispatchConfig config() {
+    return config;
+  }
+
   /** Whether {@link #start()} was called and {@link #stop()} not yet. */
   public boolean isRunning() {
     return running;
