@@ -44,7 +44,7 @@ class PostgresAuditRolesTest {
     String database = "trackmycrime_" + suffix;
     String[] parts = script().split("-- Part 2");
     String part1 = parts[0].replace("tmc_owner", owner).replace("tmc_runtime", runtime);
-    String part2 = parts[1].replace("tmc_owner", owner).replace("tmc_runtime", runtime);
+    String part2 = ("--" + parts[1]).replace("tmc_owner", owner).replace("tmc_runtime", runtime);
     part1 = part1.replace("DATABASE trackmycrime ", "DATABASE " + database + " ");
     run(SERVER.dataSource(), part1);
 
