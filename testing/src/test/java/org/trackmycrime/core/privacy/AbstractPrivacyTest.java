@@ -26,6 +26,7 @@ import org.trackmycrime.core.cadence.ComplianceReport;
 import org.trackmycrime.core.ingest.Events;
 import org.trackmycrime.core.ingest.IngestOutcome;
 import org.trackmycrime.core.ingest.RawEvent;
+import org.trackmycrime.core.internal.jdbi.Db;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AuditAction;
 import org.trackmycrime.core.model.AuditEvent;
@@ -209,6 +210,30 @@ abstract class AbstractPrivacyTest {
     AuditVerification v = tmc.audit().verify(FORCE);
     assertThat(v.firstBreak()).isEmpty();
     assertThat(v.entries()).isEqualTo(3);
+  }
+
+  @Test
+  void anEntryRecordedInARolledBackSavepointIsDropped() {
+    Db db = Db.of(tmc);
+    tmc.inTransaction(
+        () ->
+            db.with(
+                "savepoint test",
+                h -> {
+                  tmc.audit().record(entry(FORCE, 1));
+                  h.savepoint("sp");
+                  tmc.audit().record(entry(FORCE, 2));
+                  h.rollbackToSavepoint("sp");
+                  tmc.audit().record(entry(FORCE, 3));
+                  // appended as the transaction commits, not before
+                  assertThat(tmc.audit().verify(FORCE).entries()).isZero();
+                  return null;
+                }));
+    AuditVerification v = tmc.audit().verify(FORCE);
+    assertThat(v.firstBreak()).isEmpty();
+    assertThat(v.entries()).isEqualTo(2);
+    assertThat(tmc.audit().forSubject(FORCE, "victim", "V2")).isEmpty();
+    assertThat(tmc.audit().forSubject(FORCE, "victim", "V3")).hasSize(1);
   }
 
   // ---- retention ------------------------------------------------------------------------------

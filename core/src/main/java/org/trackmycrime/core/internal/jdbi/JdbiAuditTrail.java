@@ -18,6 +18,12 @@ import org.trackmycrime.core.store.AuditVerification.BrokenLink;
  * locks it until the transaction ends, on H2 and PostgreSQL alike), reads the new sequence number
  * and the previous hash, inserts the entry and stores its hash in the head. Rows are never updated
  * or deleted.
+ *
+ * <p>Inside a caller's transaction the append waits until just before that transaction commits
+ * ({@link Db#beforeCommit}), so the head's lock is held only for the commit, after every other lock
+ * the transaction takes: two transactions can never each hold a lock the other waits for. An entry
+ * recorded in a savepoint that is rolled back is dropped with it. Entries become visible when the
+ * transaction commits.
  */
 public final class JdbiAuditTrail implements AuditTrail {
   private static final int PAGE = 500;
@@ -55,54 +61,66 @@ public final class JdbiAuditTrail implements AuditTrail {
 
   @Override
   public void record(AuditEvent e) {
-    db.inTransaction(
+    db.with(
         "record audit event",
         h -> {
-          if (bumpHead(h, e.force()) == 0) {
-            createHead(e.force());
-            if (bumpHead(h, e.force()) == 0) {
-              throw new IllegalStateException("audit chain head missing after creation");
-            }
+          if (h.isInTransaction()) {
+            db.beforeCommit(h, own -> append(own, e));
+          } else {
+            db.inTransaction(
+                "record audit event",
+                own -> {
+                  append(own, e);
+                  return null;
+                });
           }
-          Head head =
-              h.createQuery(
-                      "SELECT last_seq, last_hash FROM tmc_audit_head WHERE force_slug = :force")
-                  .bind("force", e.force())
-                  .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
-                  .one();
-          AuditChain.Row row =
-              new AuditChain.Row(
-                  head.seq(),
-                  e.force(),
-                  Db.stored(e.at()),
-                  e.actor().toString(),
-                  e.action().name(),
-                  e.subjectType(),
-                  e.subjectRef(),
-                  e.crimeReference(),
-                  e.detail(),
-                  e.purpose());
-          String hash = AuditChain.hash(head.hash(), row);
-          h.createUpdate(INSERT)
-              .bind("force", e.force())
-              .bind("at", e.at())
-              .bind("actor", row.actor())
-              .bind("action", row.action())
-              .bind("subjectType", e.subjectType())
-              .bind("subjectRef", e.subjectRef())
-              .bind("ref", e.crimeReference())
-              .bind("detail", e.detail())
-              .bind("purpose", e.purpose())
-              .bind("seq", head.seq())
-              .bind("prev", head.hash())
-              .bind("hash", hash)
-              .execute();
-          h.createUpdate("UPDATE tmc_audit_head SET last_hash = :hash WHERE force_slug = :force")
-              .bind("hash", hash)
-              .bind("force", e.force())
-              .execute();
           return null;
         });
+  }
+
+  private void append(Handle h, AuditEvent e) {
+    if (bumpHead(h, e.force()) == 0) {
+      createHead(e.force());
+      if (bumpHead(h, e.force()) == 0) {
+        throw new IllegalStateException("audit chain head missing after creation");
+      }
+    }
+    Head head =
+        h.createQuery("SELECT last_seq, last_hash FROM tmc_audit_head WHERE force_slug = :force")
+            .bind("force", e.force())
+            .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+            .one();
+    AuditChain.Row row =
+        new AuditChain.Row(
+            head.seq(),
+            e.force(),
+            Db.stored(e.at()),
+            e.actor().toString(),
+            e.action().name(),
+            e.subjectType(),
+            e.subjectRef(),
+            e.crimeReference(),
+            e.detail(),
+            e.purpose());
+    String hash = AuditChain.hash(head.hash(), row);
+    h.createUpdate(INSERT)
+        .bind("force", e.force())
+        .bind("at", e.at())
+        .bind("actor", row.actor())
+        .bind("action", row.action())
+        .bind("subjectType", e.subjectType())
+        .bind("subjectRef", e.subjectRef())
+        .bind("ref", e.crimeReference())
+        .bind("detail", e.detail())
+        .bind("purpose", e.purpose())
+        .bind("seq", head.seq())
+        .bind("prev", head.hash())
+        .bind("hash", hash)
+        .execute();
+    h.createUpdate("UPDATE tmc_audit_head SET last_hash = :hash WHERE force_slug = :force")
+        .bind("hash", hash)
+        .bind("force", e.force())
+        .execute();
   }
 
   /** Takes the next sequence number; the update holds the head's row lock until commit. */
