@@ -28,6 +28,9 @@ import org.trackmycrime.core.internal.jdbi.JdbiTimelineStore;
 import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
 import org.trackmycrime.core.internal.privacy.RetentionEngine;
 import org.trackmycrime.core.internal.privacy.SubjectAccessExport;
+import org.trackmycrime.core.internal.messaging.JdbiMessaging;
+import org.trackmycrime.core.messaging.Messaging;
+import org.trackmycrime.core.messaging.MessagingConfig;
 import org.trackmycrime.core.outbox.Outbox;
 import org.trackmycrime.core.privacy.ErasureParticipant;
 import org.trackmycrime.core.privacy.Retention;
@@ -82,6 +85,7 @@ public final class TrackMyCrime {
   private final JdbiCadence cadence;
   private final Retention retention;
   private final SubjectAccess subjectAccess;
+  private final Messaging messaging;
 
   private TrackMyCrime(Builder b) {
     this.clock = b.clock;
@@ -114,6 +118,8 @@ public final class TrackMyCrime {
     participants.addAll(b.participants);
     this.retention = new RetentionEngine(this, db, clock, b.retention, participants);
     this.subjectAccess = new SubjectAccessExport(this, db, clock, participants);
+    this.messaging =
+        new JdbiMessaging(db, clock, b.messaging, victims, officers, property, messages, audit);
   }
 
   public static Builder builder() {
@@ -220,6 +226,14 @@ public final class TrackMyCrime {
   }
 
   /**
+   * Victims' messages through the Command Hub: sending (with the urgency prompt), the victim's
+   * threads, the hub's inbox, forwarding, replies and closing.
+   */
+  public Messaging messaging() {
+    return messaging;
+  }
+
+  /**
    * Runs work in one database transaction: every store call made inside, on this thread, commits or
    * rolls back together.
    */
@@ -238,6 +252,7 @@ public final class TrackMyCrime {
     private CadenceConfig cadence = CadenceConfig.defaults();
     private RetentionPolicy retention = RetentionPolicy.defaults();
     private final List<ErasureParticipant> participants = new ArrayList<>();
+    private MessagingConfig messaging = MessagingConfig.defaults();
 
     private Builder() {}
 
@@ -289,6 +304,15 @@ public final class TrackMyCrime {
       return this;
     }
 
+    /**
+     * The phrases that make a victim's message look urgent (English and Welsh, per force) and the
+     * daily limit per victim. Default: {@link MessagingConfig#defaults()}.
+     */
+    public Builder messaging(MessagingConfig value) {
+      this.messaging = value;
+      return this;
+    }
+
     /** Whether {@link #build()} applies the SDK's migrations. Default: true. */
     public Builder migrate(boolean value) {
       this.migrate = value;
@@ -306,7 +330,8 @@ public final class TrackMyCrime {
               .notNull("alertMaxAge", alertMaxAge)
               .notNull("cadence", cadence)
               .notNull("retention", retention)
-              .noNulls("erasureParticipants", participants);
+              .noNulls("erasureParticipants", participants)
+              .notNull("messaging", messaging);
       if (!checks.ok()) {
         try {
           checks.throwIfAny();

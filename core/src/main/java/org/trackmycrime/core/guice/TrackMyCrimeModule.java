@@ -10,12 +10,14 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.cadence.CadenceConfig;
+import org.trackmycrime.core.messaging.MessagingConfig;
 
 /**
  * Provides {@link TrackMyCrime} to a Guice application, built exactly as {@link
  * TrackMyCrime#builder()} would. The host binds a {@link DataSource}; a {@link Clock} binding is
  * used when present, else the system UTC clock; a {@link CadenceConfig} binding likewise, else
- * {@link CadenceConfig#defaults()}. Only {@link TrackMyCrime} is exposed.
+ * {@link CadenceConfig#defaults()}; a {@link MessagingConfig} binding, else {@link
+ * MessagingConfig#defaults()}. Only {@link TrackMyCrime} is exposed.
  */
 public final class TrackMyCrimeModule extends PrivateModule {
   @Override
@@ -30,6 +32,7 @@ public final class TrackMyCrimeModule extends PrivateModule {
         .dataSource(dataSource)
         .clock(bound(injector, Clock.class, Clock::systemUTC))
         .cadence(bound(injector, CadenceConfig.class, CadenceConfig::defaults))
+        .messaging(bound(injector, MessagingConfig.class, MessagingConfig::defaults))
         .build();
   }
 

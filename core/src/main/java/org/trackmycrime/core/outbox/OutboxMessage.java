@@ -71,6 +71,18 @@ public record OutboxMessage(
   /** Tells the supervisor of the officer's unit that an obligation has long been overdue. */
   public static final String SUPERVISOR_ESCALATION = "SUPERVISOR_ESCALATION";
 
+  /** Tells a victim there is a reply to their message (written by {@code tmc.messaging()}). */
+  public static final String VICTIM_REPLY = "VICTIM_REPLY";
+
+  /**
+   * Tells an officer a victim's message was passed to them (written by {@code tmc.messaging()});
+   * {@link #entryKey()} is the message's id.
+   */
+  public static final String OFFICER_MESSAGE = "OFFICER_MESSAGE";
+
+  /** Tells the Command Hub a victim's channel failed for good (written by the dispatcher). */
+  public static final String HUB_VICTIM_UNREACHABLE = "HUB_VICTIM_UNREACHABLE";
+
   /** Where a message stands. Delivery states are added by the notifications module. */
   public enum Status {
     PENDING,

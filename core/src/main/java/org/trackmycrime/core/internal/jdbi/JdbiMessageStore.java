@@ -4,21 +4,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.trackmycrime.core.messaging.MessageTopic;
 import org.trackmycrime.core.model.MessageStatus;
 import org.trackmycrime.core.model.VictimMessage;
 import org.trackmycrime.core.store.MessageStore;
 
 public final class JdbiMessageStore implements MessageStore {
-  private static final String COLUMNS =
+  /** The columns {@link #map} reads. */
+  public static final String COLUMNS =
       "force_slug, message_id, crime_ref, victim_ref, body, status, assigned_officer_ref, sent_at,"
-          + " updated_at";
+          + " updated_at, topic, urgent, assigned_unit";
+
   private static final String UPDATE =
       "UPDATE tmc_victim_message SET status = :status, assigned_officer_ref = :officer,"
-          + " updated_at = :updatedAt WHERE force_slug = :force AND message_id = :id";
+          + " assigned_unit = :unit, updated_at = :updatedAt WHERE force_slug = :force AND message_id = :id";
   private static final String INSERT =
       "INSERT INTO tmc_victim_message ("
           + COLUMNS
-          + ") VALUES (:force, :id, :ref, :victim, :body, :status, :officer, :sentAt, :updatedAt)";
+          + ") VALUES (:force, :id, :ref, :victim, :body, :status, :officer, :sentAt, :updatedAt,"
+          + " :topic, :urgent, :unit)";
   private static final String FIND =
       "SELECT "
           + COLUMNS
@@ -53,7 +57,10 @@ public final class JdbiMessageStore implements MessageStore {
                         .bind("status", m.status().name())
                         .bind("officer", m.assignedOfficerRef())
                         .bind("sentAt", m.sentAt())
-                        .bind("updatedAt", m.updatedAt())));
+                        .bind("updatedAt", m.updatedAt())
+                        .bind("topic", m.topic().name())
+                        .bind("urgent", m.urgent())
+                        .bind("unit", m.assignedUnit())));
   }
 
   @Override
@@ -80,7 +87,8 @@ public final class JdbiMessageStore implements MessageStore {
                 .list());
   }
 
-  private static VictimMessage map(ResultSet rs) throws SQLException {
+  /** Maps a row selected with this store's columns; for the messaging service's own queries. */
+  public static VictimMessage map(ResultSet rs) throws SQLException {
     return new VictimMessage(
         rs.getString("force_slug"),
         rs.getString("message_id"),
@@ -90,6 +98,9 @@ public final class JdbiMessageStore implements MessageStore {
         MessageStatus.valueOf(rs.getString("status")),
         rs.getString("assigned_officer_ref"),
         Db.instant(rs, "sent_at"),
-        Db.instant(rs, "updated_at"));
+        Db.instant(rs, "updated_at"),
+        MessageTopic.valueOf(rs.getString("topic")),
+        rs.getBoolean("urgent"),
+        rs.getString("assigned_unit"));
   }
 }

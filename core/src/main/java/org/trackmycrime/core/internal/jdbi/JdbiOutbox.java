@@ -2,7 +2,9 @@ package org.trackmycrime.core.internal.jdbi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.trackmycrime.core.outbox.Outbox;
 import org.trackmycrime.core.outbox.OutboxMessage;
 
@@ -48,6 +50,46 @@ public final class JdbiOutbox implements Outbox {
                 .bind("limit", limit)
                 .map((rs, ctx) -> map(rs))
                 .list());
+  }
+
+  /**
+   * Writes a PENDING row in the caller's transaction unless one with the key exists, in the shape
+   * the dispatcher reads ({@code entry_key}: what the message is about, such as a victim message's
+   * id). Returns true when written.
+   */
+  public static boolean insertPending(
+      Handle h,
+      String force,
+      String key,
+      String kind,
+      String crimeRef,
+      String victimRef,
+      String entryKey,
+      String officerRef,
+      Instant now) {
+    int exists =
+        h.createQuery("SELECT COUNT(*) FROM tmc_outbox WHERE idempotency_key = :key")
+            .bind("key", key)
+            .mapTo(Integer.class)
+            .one();
+    if (exists > 0) {
+      return false;
+    }
+    h.createUpdate(
+            "INSERT INTO tmc_outbox (force_slug, idempotency_key, message_kind, crime_ref,"
+                + " victim_ref, entry_key, status, created_at, updated_at, officer_ref) VALUES"
+                + " (:f, :key, :kind, :c, :v, :e, :pending, :now, :now, :officer)")
+        .bind("f", force)
+        .bind("key", key)
+        .bind("kind", kind)
+        .bind("c", crimeRef)
+        .bind("v", victimRef)
+        .bind("e", entryKey)
+        .bind("pending", OutboxMessage.Status.PENDING.name())
+        .bind("now", now)
+        .bind("officer", officerRef)
+        .execute();
+    return true;
   }
 
   private static OutboxMessage map(ResultSet rs) throws SQLException {
