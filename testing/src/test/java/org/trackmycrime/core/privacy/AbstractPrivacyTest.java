@@ -347,6 +347,10 @@ abstract class AbstractPrivacyTest {
     crime(OPEN, T0.plus(Duration.ofDays(50)), null);
     sql("UPDATE tmc_outbox SET dispatch_params = '{\"code\":\"123456\"}'");
     sql(
+        "INSERT INTO tmc_message_reply (force_slug, message_id, seq, body, replied_by,"
+            + " replied_at) SELECT force_slug, message_id, 1, 'Pat Smith has been spoken to',"
+            + " 'OFFICER:4321', sent_at FROM tmc_victim_message");
+    sql(
         "INSERT INTO tmc_person_name (force_slug, crime_ref, person_ref, person_role,"
             + " person_name) VALUES ('"
             + FORCE
@@ -394,6 +398,15 @@ abstract class AbstractPrivacyTest {
     assertThat(tmc.messages().listForCrime(FORCE, CLOSED_LONG_AGO))
         .allSatisfy(m -> assertThat(m.body()).isEqualTo("[erased]"));
     assertThat(count("SELECT COUNT(*) FROM tmc_person_name")).isZero();
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM tmc_message_reply WHERE body <> '[erased]' AND message_id"
+                    + " = 'm-"
+                    + CLOSED_LONG_AGO
+                    + "'"))
+        .isZero();
+    assertThat(count("SELECT COUNT(*) FROM tmc_message_reply WHERE body <> '[erased]'"))
+        .isEqualTo(2);
     assertThat(
             count(
                 "SELECT COUNT(*) FROM tmc_outbox WHERE dispatch_params IS NOT NULL AND crime_ref"
@@ -553,6 +566,9 @@ abstract class AbstractPrivacyTest {
         .contains("CRIME_RECORDED", "OFFICER_UPDATE");
     assertThat(json.get("messages")).hasSize(1);
     assertThat(json.get("messages").get(0).get("body").asText()).startsWith("My neighbour");
+    assertThat(json.get("messages").get(0).get("replies").get(0).get("body").asText())
+        .isEqualTo("Pat Smith has been spoken to");
+    assertThat(json.get("messages").get(0).get("replies").get(0).has("repliedBy")).isFalse();
     JsonNode alerts = json.get("alerts");
     assertThat(alerts).isNotEmpty();
     assertThat(alerts.findValues("deliveries").stream().mapToInt(JsonNode::size).sum())

@@ -49,6 +49,16 @@ public final class RetentionEngine implements Retention {
           "UPDATE tmc_victim_message SET body = '"
               + ERASED
               + "' WHERE force_slug = :f AND crime_ref = :c",
+          "UPDATE tmc_victim_message SET property_serial = NULL, property_description = NULL"
+              + " WHERE force_slug = :f AND crime_ref = :c",
+          "UPDATE tmc_message_reply SET body = '"
+              + ERASED
+              + "' WHERE force_slug = :f AND message_id IN (SELECT message_id FROM"
+              + " tmc_victim_message WHERE force_slug = :f AND crime_ref = :c)",
+          // staff notes on the messages may quote the victim
+          "UPDATE tmc_message_action SET note = NULL WHERE force_slug = :f AND message_id IN"
+              + " (SELECT message_id FROM tmc_victim_message WHERE force_slug = :f AND crime_ref"
+              + " = :c)",
           "UPDATE tmc_timeline_entry SET source_event = NULL"
               + " WHERE force_slug = :f AND crime_ref = :c",
           "UPDATE tmc_property_item SET source_description = NULL"

@@ -164,6 +164,9 @@ public final class SubjectAccessExport implements SubjectAccess {
         n.put("body", m.body());
         n.put("status", m.status().name());
         n.put("updatedAt", text(m.updatedAt()));
+        n.put("topic", m.topic().name());
+        n.put("urgent", m.urgent());
+        messageDetails(n, force, m.messageId());
       }
     }
 
@@ -186,6 +189,49 @@ public final class SubjectAccessExport implements SubjectAccess {
       others.set(p.name(), JSON.valueToTree(p.export(tmc, force, ref, v.victimRef())));
     }
     return root;
+  }
+
+  /** The property details a victim added to a message, and the replies they were sent. */
+  private void messageDetails(ObjectNode n, String force, String messageId) {
+    db.with(
+        "read a message's details",
+        h -> {
+          h.createQuery(
+                  "SELECT property_item_ref, property_serial, property_description,"
+                      + " property_value_pence FROM tmc_victim_message WHERE force_slug = :f"
+                      + " AND message_id = :m")
+              .bind("f", force)
+              .bind("m", messageId)
+              .map(
+                  (rs, ctx) -> {
+                    if (rs.getString("property_item_ref") != null) {
+                      ObjectNode p = n.putObject("property");
+                      p.put("itemRef", rs.getString("property_item_ref"));
+                      p.put("serial", rs.getString("property_serial"));
+                      p.put("description", rs.getString("property_description"));
+                      long pence = rs.getLong("property_value_pence");
+                      p.put("valuePence", rs.wasNull() ? null : pence);
+                    }
+                    return messageId;
+                  })
+              .list();
+          ArrayNode replies = n.putArray("replies");
+          // who replied stays staff-side, as in the victim's own view
+          h.createQuery(
+                  "SELECT body, replied_at FROM tmc_message_reply WHERE force_slug = :f"
+                      + " AND message_id = :m ORDER BY seq")
+              .bind("f", force)
+              .bind("m", messageId)
+              .map(
+                  (rs, ctx) -> {
+                    ObjectNode r = replies.addObject();
+                    r.put("body", rs.getString("body"));
+                    r.put("at", text(Db.instant(rs, "replied_at")));
+                    return r;
+                  })
+              .list();
+          return null;
+        });
   }
 
   /** Alerts to the victim with each channel's outcome: kind, times and statuses, never bodies. */
