@@ -2,6 +2,9 @@ package org.trackmycrime.core;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -27,9 +30,15 @@ import org.trackmycrime.core.internal.jdbi.JdbiTimelineStore;
 import org.trackmycrime.core.internal.jdbi.JdbiVictimPreferenceStore;
 import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
 import org.trackmycrime.core.internal.messaging.JdbiMessaging;
+import org.trackmycrime.core.internal.privacy.RetentionEngine;
+import org.trackmycrime.core.internal.privacy.SubjectAccessExport;
 import org.trackmycrime.core.messaging.Messaging;
 import org.trackmycrime.core.messaging.MessagingConfig;
 import org.trackmycrime.core.outbox.Outbox;
+import org.trackmycrime.core.privacy.ErasureParticipant;
+import org.trackmycrime.core.privacy.Retention;
+import org.trackmycrime.core.privacy.RetentionPolicy;
+import org.trackmycrime.core.privacy.SubjectAccess;
 import org.trackmycrime.core.store.AuditTrail;
 import org.trackmycrime.core.store.CrimeStore;
 import org.trackmycrime.core.store.ForceStore;
@@ -81,6 +90,8 @@ public final class TrackMyCrime {
   private final Outbox outbox;
   private final JdbiCadence cadence;
   private final OfficerUpdates officerUpdates;
+  private final Retention retention;
+  private final SubjectAccess subjectAccess;
   private final Messaging messaging;
 
   private TrackMyCrime(Builder b) {
@@ -113,6 +124,11 @@ public final class TrackMyCrime {
     this.officerUpdates =
         new JdbiOfficerUpdates(
             db, clock, crimes, audit, new HoldingUpdates(victims), cadence.ingestListener());
+    List<ErasureParticipant> participants = new ArrayList<>();
+    ServiceLoader.load(ErasureParticipant.class).forEach(participants::add);
+    participants.addAll(b.participants);
+    this.retention = new RetentionEngine(this, db, clock, b.retention, participants);
+    this.subjectAccess = new SubjectAccessExport(this, db, clock, participants);
     this.messaging =
         new JdbiMessaging(db, clock, b.messaging, victims, officers, property, messages, audit);
   }
@@ -218,6 +234,19 @@ public final class TrackMyCrime {
   }
 
   /**
+   * Erases the personal data of crimes closed longer than the {@link RetentionPolicy} allows; run
+   * it daily (it is idempotent and safe on several nodes).
+   */
+  public Retention retention() {
+    return retention;
+  }
+
+  /** Exports everything held about one victim, as JSON (subject access). */
+  public SubjectAccess subjectAccess() {
+    return subjectAccess;
+  }
+
+  /**
    * Victims' messages through the Command Hub: sending (with the urgency prompt), the victim's
    * threads, the hub's inbox, forwarding, replies and closing.
    */
@@ -242,9 +271,29 @@ public final class TrackMyCrime {
     private boolean migrate = true;
     private Duration alertMaxAge = Duration.ofDays(7);
     private CadenceConfig cadence = CadenceConfig.defaults();
+    private RetentionPolicy retention = RetentionPolicy.defaults();
+    private final List<ErasureParticipant> participants = new ArrayList<>();
     private MessagingConfig messaging = MessagingConfig.defaults();
 
     private Builder() {}
+
+    /**
+     * How long each force keeps a closed crime's personal data. Default: {@link
+     * RetentionPolicy#defaults()} (12 months).
+     */
+    public Builder retention(RetentionPolicy value) {
+      this.retention = value;
+      return this;
+    }
+
+    /**
+     * Adds a host's own {@link ErasureParticipant}. The SDK's modules (the portal) register theirs
+     * through {@link ServiceLoader} and need no call here.
+     */
+    public Builder erasureParticipant(ErasureParticipant value) {
+      participants.add(value);
+      return this;
+    }
 
     /** The database: H2 (embedded) or PostgreSQL. Required. */
     public Builder dataSource(DataSource value) {
@@ -301,6 +350,8 @@ public final class TrackMyCrime {
               .notNull("clock", clock)
               .notNull("alertMaxAge", alertMaxAge)
               .notNull("cadence", cadence)
+              .notNull("retention", retention)
+              .noNulls("erasureParticipants", participants)
               .notNull("messaging", messaging);
       if (!checks.ok()) {
         try {

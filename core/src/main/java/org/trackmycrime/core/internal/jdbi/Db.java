@@ -7,10 +7,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -24,6 +30,8 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.trackmycrime.core.PersistenceException;
 import org.trackmycrime.core.TrackMyCrime;
 
@@ -31,7 +39,8 @@ import org.trackmycrime.core.TrackMyCrime;
  * The SDK's one Jdbi instance and the conventions every store shares: instants as UTC {@code
  * TIMESTAMP WITH TIME ZONE} to the microsecond (the precision both databases keep), and driver
  * failures wrapped in {@link PersistenceException}. Nested calls on one thread share the outermost
- * handle, so a service can run several stores in one transaction.
+ * handle, so a service can run several stores in one transaction. Work can be left to run just
+ * before the transaction commits ({@link #beforeCommit}).
  */
 public final class Db {
   /** Set once by {@link TrackMyCrime}'s class initialiser; see {@link #of(TrackMyCrime)}. */
@@ -39,8 +48,17 @@ public final class Db {
 
   private final Jdbi jdbi;
 
+  /** Per open transaction: work to run just before it commits, and savepoint marks into it. */
+  private final Map<Handle, Pending> pending = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static final class Pending {
+    final List<Consumer<Handle>> work = new ArrayList<>();
+    final Map<String, Integer> marks = new HashMap<>();
+  }
+
   public Db(DataSource dataSource) {
     this.jdbi = Jdbi.create(dataSource);
+    jdbi.setTransactionHandler(new CommitHooks(jdbi.getTransactionHandler()));
     // exception messages name the failure, never the statement's bound values (addresses, names)
     jdbi.getConfig(StatementExceptions.class)
         .setMessageRendering(StatementExceptions.MessageRendering.NONE);
@@ -90,6 +108,54 @@ public final class Db {
           work.accept(h);
           return null;
         });
+  }
+
+  /**
+   * Runs {@code work} on {@code h} just before its transaction commits, after everything else the
+   * transaction did; dropped when the transaction (or the savepoint it was left after) rolls back.
+   * The caller checks {@code h.isInTransaction()} first.
+   */
+  public void beforeCommit(Handle h, Consumer<Handle> work) {
+    pending.computeIfAbsent(h, k -> new Pending()).work.add(work);
+  }
+
+  /** Runs the before-commit work as the outermost transaction commits. */
+  private final class CommitHooks extends DelegatingTransactionHandler {
+    CommitHooks(TransactionHandler delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void commit(Handle h) {
+      Pending p = pending.remove(h);
+      if (p != null) {
+        p.work.forEach(w -> w.accept(h));
+      }
+      super.commit(h);
+    }
+
+    @Override
+    public void rollback(Handle h) {
+      pending.remove(h);
+      super.rollback(h);
+    }
+
+    @Override
+    public void savepoint(Handle h, String name) {
+      super.savepoint(h, name);
+      Pending p = pending.computeIfAbsent(h, k -> new Pending());
+      p.marks.put(name, p.work.size());
+    }
+
+    @Override
+    public void rollbackToSavepoint(Handle h, String name) {
+      super.rollbackToSavepoint(h, name);
+      Pending p = pending.get(h);
+      if (p != null) {
+        int keep = p.marks.getOrDefault(name, 0);
+        p.work.subList(Math.min(keep, p.work.size()), p.work.size()).clear();
+      }
+    }
   }
 
   /**

@@ -3,28 +3,55 @@ package org.trackmycrime.core.internal.jdbi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AuditAction;
 import org.trackmycrime.core.model.AuditEvent;
 import org.trackmycrime.core.store.AuditTrail;
+import org.trackmycrime.core.store.AuditVerification;
+import org.trackmycrime.core.store.AuditVerification.BrokenLink;
 
+/**
+ * The audit trail as one hash chain per force. An append bumps the force's chain head row (which
+ * locks it until the transaction ends, on H2 and PostgreSQL alike), reads the new sequence number
+ * and the previous hash, inserts the entry and stores its hash in the head. Rows are never updated
+ * or deleted.
+ *
+ * <p>Inside a caller's transaction the append waits until just before that transaction commits
+ * ({@link Db#beforeCommit}), so the head's lock is held only for the commit, after every other lock
+ * the transaction takes: two transactions can never each hold a lock the other waits for. An entry
+ * recorded in a savepoint that is rolled back is dropped with it. Entries become visible when the
+ * transaction commits.
+ */
 public final class JdbiAuditTrail implements AuditTrail {
+  private static final int PAGE = 500;
   private static final String COLUMNS =
-      "force_slug, occurred_at, actor, audit_action, subject_type, subject_ref, crime_ref, detail";
+      "force_slug, occurred_at, actor, audit_action, subject_type, subject_ref, crime_ref, detail,"
+          + " purpose";
+  private static final String CHAIN_COLUMNS = COLUMNS + ", chain_seq, prev_hash, row_hash";
   private static final String INSERT =
       "INSERT INTO tmc_audit_event ("
-          + COLUMNS
-          + ") VALUES (:force, :at, :actor, :action, :subjectType, :subjectRef, :ref, :detail)";
+          + CHAIN_COLUMNS
+          + ") VALUES (:force, :at, :actor, :action, :subjectType, :subjectRef, :ref, :detail,"
+          + " :purpose, :seq, :prev, :hash)";
   private static final String BY_CRIME =
       "SELECT "
           + COLUMNS
           + " FROM tmc_audit_event WHERE force_slug = :force AND crime_ref = :ref"
-          + " ORDER BY occurred_at, id";
+          + " ORDER BY occurred_at, chain_seq";
   private static final String BY_SUBJECT =
       "SELECT "
           + COLUMNS
           + " FROM tmc_audit_event WHERE force_slug = :force AND subject_type = :subjectType"
-          + " AND subject_ref = :subjectRef ORDER BY occurred_at, id";
+          + " AND subject_ref = :subjectRef ORDER BY occurred_at, chain_seq";
+  private static final String CHAIN_PAGE =
+      "SELECT "
+          + CHAIN_COLUMNS
+          + " FROM tmc_audit_event WHERE force_slug = :force AND chain_seq > :after"
+          + " ORDER BY chain_seq LIMIT "
+          + PAGE;
 
   private final Db db;
 
@@ -36,17 +63,186 @@ public final class JdbiAuditTrail implements AuditTrail {
   public void record(AuditEvent e) {
     db.with(
         "record audit event",
-        h ->
-            h.createUpdate(INSERT)
-                .bind("force", e.force())
-                .bind("at", e.at())
-                .bind("actor", e.actor().toString())
-                .bind("action", e.action().name())
-                .bind("subjectType", e.subjectType())
-                .bind("subjectRef", e.subjectRef())
-                .bind("ref", e.crimeReference())
-                .bind("detail", e.detail())
-                .execute());
+        h -> {
+          if (h.isInTransaction()) {
+            db.beforeCommit(h, own -> append(own, e));
+          } else {
+            db.inTransaction(
+                "record audit event",
+                own -> {
+                  append(own, e);
+                  return null;
+                });
+          }
+          return null;
+        });
+  }
+
+  private void append(Handle h, AuditEvent e) {
+    if (bumpHead(h, e.force()) == 0) {
+      createHead(e.force());
+      if (bumpHead(h, e.force()) == 0) {
+        throw new IllegalStateException("audit chain head missing after creation");
+      }
+    }
+    Head head =
+        h.createQuery("SELECT last_seq, last_hash FROM tmc_audit_head WHERE force_slug = :force")
+            .bind("force", e.force())
+            .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+            .one();
+    AuditChain.Row row =
+        new AuditChain.Row(
+            head.seq(),
+            e.force(),
+            Db.stored(e.at()),
+            e.actor().toString(),
+            e.action().name(),
+            e.subjectType(),
+            e.subjectRef(),
+            e.crimeReference(),
+            e.detail(),
+            e.purpose());
+    String hash = AuditChain.hash(head.hash(), row);
+    h.createUpdate(INSERT)
+        .bind("force", e.force())
+        .bind("at", e.at())
+        .bind("actor", row.actor())
+        .bind("action", row.action())
+        .bind("subjectType", e.subjectType())
+        .bind("subjectRef", e.subjectRef())
+        .bind("ref", e.crimeReference())
+        .bind("detail", e.detail())
+        .bind("purpose", e.purpose())
+        .bind("seq", head.seq())
+        .bind("prev", head.hash())
+        .bind("hash", hash)
+        .execute();
+    h.createUpdate("UPDATE tmc_audit_head SET last_hash = :hash WHERE force_slug = :force")
+        .bind("hash", hash)
+        .bind("force", e.force())
+        .execute();
+  }
+
+  /** Takes the next sequence number; the update holds the head's row lock until commit. */
+  private static int bumpHead(Handle h, String force) {
+    return h.createUpdate(
+            "UPDATE tmc_audit_head SET last_seq = last_seq + 1 WHERE force_slug = :force")
+        .bind("force", force)
+        .execute();
+  }
+
+  /**
+   * Creates a force's chain head on a connection of its own, committed at once, so the caller's
+   * transaction is not aborted when another node created it first (PostgreSQL aborts a transaction
+   * on any failed statement).
+   */
+  private void createHead(String force) {
+    try (Handle own = db.jdbi().open()) {
+      own.createUpdate(
+              "INSERT INTO tmc_audit_head (force_slug, last_seq, last_hash)"
+                  + " SELECT :force, 0, :genesis WHERE NOT EXISTS"
+                  + " (SELECT 1 FROM tmc_audit_head WHERE force_slug = :force)")
+          .bind("force", force)
+          .bind("genesis", AuditChain.GENESIS)
+          .execute();
+    } catch (JdbiException e) {
+      // created meanwhile by another transaction: the caller bumps the head it made
+    }
+  }
+
+  private record Head(long seq, String hash) {}
+
+  @Override
+  public AuditVerification verify(String force) {
+    return db.with(
+        "verify audit trail",
+        h -> {
+          long expectedSeq = 1;
+          String previous = AuditChain.GENESIS;
+          long entries = 0;
+          while (true) {
+            List<Stored> page =
+                h.createQuery(CHAIN_PAGE)
+                    .bind("force", force)
+                    .bind("after", expectedSeq - 1)
+                    .map((rs, ctx) -> stored(rs))
+                    .list();
+            for (Stored s : page) {
+              entries++;
+              Optional<BrokenLink> broken = check(s, expectedSeq, previous);
+              if (broken.isPresent()) {
+                return new AuditVerification(force, entries, broken);
+              }
+              previous = s.hash();
+              expectedSeq++;
+            }
+            if (page.size() < PAGE) {
+              break;
+            }
+          }
+          Optional<Head> head =
+              h.createQuery(
+                      "SELECT last_seq, last_hash FROM tmc_audit_head WHERE force_slug = :force")
+                  .bind("force", force)
+                  .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+                  .findOne();
+          long last = expectedSeq - 1;
+          if (head.isPresent()
+              && (head.get().seq() != last || !head.get().hash().equals(previous))) {
+            return new AuditVerification(
+                force,
+                entries,
+                Optional.of(
+                    new BrokenLink(
+                        last + 1,
+                        "head",
+                        "last entry " + head.get().seq() + " with hash " + head.get().hash(),
+                        "last entry " + last + " with hash " + previous)));
+          }
+          if (head.isEmpty() && entries > 0) {
+            return new AuditVerification(
+                force, entries, Optional.of(new BrokenLink(1, "head", "a chain head", "none")));
+          }
+          return new AuditVerification(force, entries, Optional.empty());
+        });
+  }
+
+  private static Optional<BrokenLink> check(Stored s, long expectedSeq, String previous) {
+    if (s.row().sequence() != expectedSeq) {
+      return Optional.of(
+          new BrokenLink(
+              expectedSeq,
+              "sequence",
+              Long.toString(expectedSeq),
+              Long.toString(s.row().sequence())));
+    }
+    if (!previous.equals(s.previous())) {
+      return Optional.of(new BrokenLink(expectedSeq, "previous-hash", previous, s.previous()));
+    }
+    String recomputed = AuditChain.hash(previous, s.row());
+    if (!recomputed.equals(s.hash())) {
+      return Optional.of(new BrokenLink(expectedSeq, "hash", recomputed, s.hash()));
+    }
+    return Optional.empty();
+  }
+
+  private record Stored(AuditChain.Row row, String previous, String hash) {}
+
+  private static Stored stored(ResultSet rs) throws SQLException {
+    return new Stored(
+        new AuditChain.Row(
+            rs.getLong("chain_seq"),
+            rs.getString("force_slug"),
+            Db.instant(rs, "occurred_at"),
+            rs.getString("actor"),
+            rs.getString("audit_action"),
+            rs.getString("subject_type"),
+            rs.getString("subject_ref"),
+            rs.getString("crime_ref"),
+            rs.getString("detail"),
+            rs.getString("purpose")),
+        rs.getString("prev_hash"),
+        rs.getString("row_hash"));
   }
 
   @Override
@@ -83,6 +279,7 @@ public final class JdbiAuditTrail implements AuditTrail {
         rs.getString("subject_type"),
         rs.getString("subject_ref"),
         rs.getString("crime_ref"),
-        rs.getString("detail"));
+        rs.getString("detail"),
+        rs.getString("purpose"));
   }
 }
