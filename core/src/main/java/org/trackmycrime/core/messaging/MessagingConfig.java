@@ -75,7 +75,6 @@ public record MessagingConfig(
       List.of(
           "argyfwng",
           "brys",
-          "help",
           "helpwch fi",
           "mewn perygl",
           "mae e yma",
@@ -86,6 +85,8 @@ public record MessagingConfig(
           "yn digwydd nawr",
           "yn digwydd rŵan",
           "trosedd newydd",
+          "drosedd newydd",
+          "nhrosedd newydd",
           "bygwth",
           "mygwth",
           "fygwth",
