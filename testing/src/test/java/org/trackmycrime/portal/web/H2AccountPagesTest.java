@@ -155,6 +155,52 @@ class H2AccountPagesTest {
   }
 
   @Test
+  void aVictimWithAnAccountLinksANewCrimeBySigningInFromItsInvitation() {
+    site.recordCrime(WebFixture.FORCE, "43/777777/26", "Robbery", "V1", WebFixture.EMAIL_A, null);
+    Http h = new Http(site.url(""));
+    h.get(site.invitationLink(WebFixture.FORCE, "43/777777/26", ""));
+    HttpResponse<String> form = h.get("activate");
+    HttpResponse<String> exists =
+        h.post(
+            "activate",
+            Map.of(
+                "csrf", Http.csrf(form),
+                "crimeReference", "43/777777/26",
+                "password", "another long passphrase"));
+    assertThat(exists.headers().firstValue("Location")).hasValue("/activate/link");
+    HttpResponse<String> link = h.get("activate/link");
+    assertThat(link.body()).contains("You already have an account");
+    HttpResponse<String> wrongRef =
+        h.post(
+            "activate/link",
+            Map.of(
+                "csrf",
+                Http.csrf(link),
+                "crimeReference",
+                "43/000000/26",
+                "login",
+                WebFixture.EMAIL_A,
+                "password",
+                WebFixture.PASSWORD));
+    assertThat(wrongRef.body()).contains("does not match this invitation");
+    HttpResponse<String> linked =
+        h.post(
+            "activate/link",
+            Map.of(
+                "csrf",
+                Http.csrf(link),
+                "crimeReference",
+                "43/777777/26",
+                "login",
+                WebFixture.EMAIL_A,
+                "password",
+                WebFixture.PASSWORD));
+    assertThat(linked.headers().firstValue("Location")).hasValue("/crimes");
+    assertThat(h.get("crimes").body()).contains("43/777777/26").contains(WebFixture.CRIME_A);
+    assertThat(h.get("activate").body()).contains("This link does not work");
+  }
+
+  @Test
   void alertSettingsAreStoredAndOptingOutShowsTheWayBack() {
     String id = WebFixture.crimeId(WebFixture.FORCE, WebFixture.CRIME_A);
     String csrf = a.sessionCsrf();

@@ -98,7 +98,7 @@ final class WebFixture implements AutoCloseable {
         .build();
   }
 
-  private void recordCrime(
+  void recordCrime(
       String force, String crime, String category, String victimRef, String email, String officer) {
     Victim v = Victim.builder(force, crime, victimRef).name("Alex", "Morgan").email(email).build();
     Crime c = Crime.recorded(force, crime, category, db.clock().instant());
