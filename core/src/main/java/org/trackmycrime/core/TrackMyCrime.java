@@ -15,7 +15,9 @@ import org.trackmycrime.core.enrolment.EnrolmentService;
 import org.trackmycrime.core.ingest.RecordIngest;
 import org.trackmycrime.core.internal.Checks;
 import org.trackmycrime.core.internal.cadence.JdbiCadence;
+import org.trackmycrime.core.internal.ingest.HoldingUpdates;
 import org.trackmycrime.core.internal.ingest.IngestEngine;
+import org.trackmycrime.core.internal.ingest.JdbiOfficerUpdates;
 import org.trackmycrime.core.internal.jdbi.Db;
 import org.trackmycrime.core.internal.jdbi.JdbiAuditTrail;
 import org.trackmycrime.core.internal.jdbi.JdbiCrimeStore;
@@ -46,6 +48,7 @@ import org.trackmycrime.core.store.PropertyStore;
 import org.trackmycrime.core.store.TimelineStore;
 import org.trackmycrime.core.store.VictimPreferenceStore;
 import org.trackmycrime.core.store.VictimStore;
+import org.trackmycrime.core.updates.OfficerUpdates;
 
 /**
  * The entry point of the SDK: build one per data source and share it.
@@ -88,6 +91,7 @@ public final class TrackMyCrime {
   private final JdbiCadence cadence;
   private final Retention retention;
   private final SubjectAccess subjectAccess;
+  private final OfficerUpdates officerUpdates;
   private final Messaging messaging;
 
   private TrackMyCrime(Builder b) {
@@ -122,6 +126,9 @@ public final class TrackMyCrime {
     participants.addAll(b.participants);
     this.retention = new RetentionEngine(this, db, clock, b.retention, participants);
     this.subjectAccess = new SubjectAccessExport(this, db, clock, participants);
+    this.officerUpdates =
+        new JdbiOfficerUpdates(
+            db, clock, crimes, audit, new HoldingUpdates(victims), cadence.ingestListener());
     this.messaging =
         new JdbiMessaging(db, clock, b.messaging, victims, officers, property, messages, audit);
   }
@@ -219,6 +226,11 @@ public final class TrackMyCrime {
    */
   public Cadence cadence() {
     return cadence;
+  }
+
+  /** Updates an officer writes to a crime's victims, with a depersonalisation preview. */
+  public OfficerUpdates officerUpdates() {
+    return officerUpdates;
   }
 
   /**

@@ -13,4 +13,7 @@ public interface CrimeStore {
 
   /** The force's crimes in reference order, one page at a time. */
   List<Crime> list(String force, int offset, int limit);
+
+  /** The crimes an officer is in charge of, in reference order, at most {@code limit}. */
+  List<Crime> listForOfficer(String force, String officerRef, int limit);
 }

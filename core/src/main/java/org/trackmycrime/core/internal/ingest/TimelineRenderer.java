@@ -3,6 +3,7 @@ package org.trackmycrime.core.internal.ingest;
 import java.time.Clock;
 import java.util.List;
 import org.trackmycrime.core.model.LocalizedText;
+import org.trackmycrime.core.text.Depersonalised;
 import org.trackmycrime.core.text.Depersonaliser;
 import org.trackmycrime.core.text.PersonNames;
 import org.trackmycrime.core.text.VictimTexts;
@@ -74,6 +75,11 @@ final class TimelineRenderer {
   /** Free text as a victim may see it (null stays null). */
   String depersonalise(String text, List<KnownPerson> people) {
     return clean(text, names(people));
+  }
+
+  /** Free text as a victim may see it, with where each replacement is (for a preview). */
+  Depersonalised depersonaliseWithSpans(String text, List<KnownPerson> people) {
+    return depersonaliser.depersonalise(text, names(people));
   }
 
   private String clean(String text, List<PersonNames> names) {

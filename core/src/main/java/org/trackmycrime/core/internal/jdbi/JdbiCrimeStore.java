@@ -23,6 +23,12 @@ public final class JdbiCrimeStore implements CrimeStore {
           + " :officerRef)";
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM tmc_crime WHERE force_slug = :force AND crime_ref = :ref";
+  private static final String LIST_FOR_OFFICER =
+      "SELECT "
+          + COLUMNS
+          + " FROM tmc_crime WHERE force_slug = :force AND officer_ref = :officer"
+          + " ORDER BY crime_ref FETCH FIRST :limit ROWS ONLY";
+
   private static final String LIST =
       "SELECT "
           + COLUMNS
@@ -75,6 +81,19 @@ public final class JdbiCrimeStore implements CrimeStore {
             h.createQuery(LIST)
                 .bind("force", force)
                 .bind("offset", offset)
+                .bind("limit", limit)
+                .map((rs, ctx) -> map(rs))
+                .list());
+  }
+
+  @Override
+  public List<Crime> listForOfficer(String force, String officerRef, int limit) {
+    return db.with(
+        "list an officer's crimes",
+        h ->
+            h.createQuery(LIST_FOR_OFFICER)
+                .bind("force", force)
+                .bind("officer", officerRef)
                 .bind("limit", limit)
                 .map((rs, ctx) -> map(rs))
                 .list());
