@@ -89,9 +89,9 @@ public final class TrackMyCrime {
   private final IngestEngine ingest;
   private final Outbox outbox;
   private final JdbiCadence cadence;
-  private final OfficerUpdates officerUpdates;
   private final Retention retention;
   private final SubjectAccess subjectAccess;
+  private final OfficerUpdates officerUpdates;
   private final Messaging messaging;
 
   private TrackMyCrime(Builder b) {
@@ -121,14 +121,14 @@ public final class TrackMyCrime {
             audit,
             cadence.ingestListener());
     this.outbox = new JdbiOutbox(db);
-    this.officerUpdates =
-        new JdbiOfficerUpdates(
-            db, clock, crimes, audit, new HoldingUpdates(victims), cadence.ingestListener());
     List<ErasureParticipant> participants = new ArrayList<>();
     ServiceLoader.load(ErasureParticipant.class).forEach(participants::add);
     participants.addAll(b.participants);
     this.retention = new RetentionEngine(this, db, clock, b.retention, participants);
     this.subjectAccess = new SubjectAccessExport(this, db, clock, participants);
+    this.officerUpdates =
+        new JdbiOfficerUpdates(
+            db, clock, crimes, audit, new HoldingUpdates(victims), cadence.ingestListener());
     this.messaging =
         new JdbiMessaging(db, clock, b.messaging, victims, officers, property, messages, audit);
   }

@@ -113,6 +113,17 @@ public final class Router {
     return this;
   }
 
+  /**
+   * Every route as {@code "METHOD path"} (exact paths, then patterns, in the order added): for
+   * tests that must cover each route, and for a host's own listing.
+   */
+  public synchronized List<String> describe() {
+    List<String> out = new ArrayList<>();
+    routes.forEach((path, byMethod) -> byMethod.keySet().forEach(m -> out.add(m + " " + path)));
+    patterns.forEach(p -> p.byMethod().keySet().forEach(m -> out.add(m + " " + p.pattern())));
+    return out;
+  }
+
   /** The page for paths no route matches (default: a plain-text 404). */
   public synchronized Router notFound(Handler handler) {
     this.notFound = handler;

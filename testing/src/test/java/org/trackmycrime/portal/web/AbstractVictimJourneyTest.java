@@ -43,6 +43,12 @@ abstract class AbstractVictimJourneyTest {
     site.close();
   }
 
+  /** Clicks and waits until the page it leads to has loaded. */
+  static void click(Page page, String selector) {
+    page.click(selector);
+    page.waitForLoadState();
+  }
+
   /** The repository's docs folder (tests run in testing/). */
   static Path docs(String file) {
     Path here = Paths.get("").toAbsolutePath();
@@ -61,7 +67,7 @@ abstract class AbstractVictimJourneyTest {
     // a wrong reference first: the error summary and the field error
     page.fill("#crimeReference", "43/999999/26");
     page.fill("#password", WebFixture.PASSWORD);
-    page.click("button[type=submit]");
+    click(page, "button[type=submit]");
     assertThat(page.title()).startsWith("Error: Set up your account");
     assertThat(page.textContent(".govuk-error-summary")).contains("does not match");
     BrowserSupport.assertAccessible(page);
@@ -69,33 +75,33 @@ abstract class AbstractVictimJourneyTest {
     // a breached password
     page.fill("#crimeReference", WebFixture.CRIME_A);
     page.fill("#password", "password123");
-    page.click("button[type=submit]");
+    click(page, "button[type=submit]");
     assertThat(page.textContent("#password-error")).contains("too easy to guess");
 
     page.fill("#crimeReference", " 43 / 123456 / 26 ");
     page.fill("#password", WebFixture.PASSWORD);
-    page.click("button[type=submit]");
+    click(page, "button[type=submit]");
     assertThat(page.url()).endsWith("/crimes");
     assertThat(page.title()).isEqualTo("My crimes – Track my crime – Demo Police");
     BrowserSupport.assertAccessible(page);
 
     // sign out, then sign in with the email the invitation went to
-    page.click("footer button[type=submit]");
+    click(page, "footer button[type=submit]");
     assertThat(page.url()).endsWith("/signed-out");
     BrowserSupport.assertAccessible(page);
     page.navigate(site.url("sign-in"));
     BrowserSupport.assertAccessible(page);
     page.fill("#login", WebFixture.EMAIL_A);
     page.fill("#password", "not the password");
-    page.click("main button[type=submit]");
+    click(page, "main button[type=submit]");
     assertThat(page.textContent(".govuk-error-summary")).contains("is not right");
     page.fill("#login", WebFixture.EMAIL_A.toUpperCase());
     page.fill("#password", WebFixture.PASSWORD);
-    page.click("main button[type=submit]");
+    click(page, "main button[type=submit]");
     assertThat(page.url()).endsWith("/crimes");
 
     // the crime page: officer, timeline newest first, next update due
-    page.click("main a.govuk-link >> text=Burglary");
+    click(page, "main a.govuk-link >> text=Burglary");
     assertThat(page.title()).isEqualTo("Your crime – Track my crime – Demo Police");
     assertThat(page.url()).doesNotContain("43").doesNotContain("123456");
     assertThat(page.textContent("#officer-name")).contains("Detective Constable Priya Shah");
@@ -107,22 +113,22 @@ abstract class AbstractVictimJourneyTest {
     String crimeUrl = page.url();
 
     // a message: an urgent-looking one first gets the prompt, then it is sent anyway
-    page.click("main nav >> text=Messages");
+    click(page, "main nav >> text=Messages");
     assertThat(page.textContent("main")).contains("not watched 24 hours a day");
     BrowserSupport.assertAccessible(page);
     page.check("#topic");
     page.fill("#body", "When will someone look at the CCTV again?");
-    page.click("#send");
+    click(page, "#send");
     assertThat(page.url()).endsWith("/messages/sent");
     assertThat(page.textContent(".tmc-status")).isEqualTo("Received by the Command Hub");
     BrowserSupport.assertAccessible(page);
     page.check("#topic-1");
     page.fill("#body", "He is outside my house right now");
-    page.click("#send");
+    click(page, "#send");
     assertThat(page.isVisible("#urgent-prompt")).isTrue();
     assertThat(page.textContent("#urgent-prompt")).contains("999");
     BrowserSupport.assertAccessible(page);
-    page.click("#send-anyway");
+    click(page, "#send-anyway");
     assertThat(page.locator(".tmc-message").count()).isEqualTo(2);
 
     // the hub replies through the messaging API; the reply shows in the thread
@@ -141,28 +147,28 @@ abstract class AbstractVictimJourneyTest {
     assertThat(page.textContent("#threads")).contains("Replied");
     BrowserSupport.assertAccessible(page);
 
-    page.click("main nav >> text=Property");
+    click(page, "main nav >> text=Property");
     assertThat(page.textContent("main")).contains("Silver laptop").contains("Stolen");
     BrowserSupport.assertAccessible(page);
 
-    page.click("nav >> text=Support and advice");
+    click(page, "nav >> text=Support and advice");
     assertThat(page.textContent("main")).contains("Victim Support");
     BrowserSupport.assertAccessible(page);
 
     // the language switch on any page
-    page.click("a[hreflang=cy]");
+    click(page, "a[hreflang=cy]");
     assertThat(page.locator("html").getAttribute("lang")).isEqualTo("cy");
     assertThat(page.textContent("h1")).isEqualTo("Cymorth a chyngor");
     BrowserSupport.assertAccessible(page);
-    page.click("a[hreflang=en]");
+    click(page, "a[hreflang=en]");
 
     // settings: the victim chooses Welsh for their alerts, and the pages follow
-    page.click("nav >> text=Settings");
+    click(page, "nav >> text=Settings");
     BrowserSupport.assertAccessible(page);
-    page.click("main ul a.govuk-link");
+    click(page, "main ul a.govuk-link");
     BrowserSupport.assertAccessible(page);
     page.check("input[name=language][value=cy]");
-    page.click("#save-settings");
+    click(page, "#save-settings");
     assertThat(page.url()).endsWith("/settings");
     assertThat(page.textContent("h1")).isEqualTo("Gosodiadau");
     BrowserSupport.assertAccessible(page);
@@ -184,7 +190,7 @@ abstract class AbstractVictimJourneyTest {
     page.navigate(site.url("sign-in/nowhere"));
     assertThat(page.textContent("h1")).isEqualTo("Heb ddod o hyd i'r dudalen");
     BrowserSupport.assertAccessible(page);
-    page.click("footer button[type=submit]");
+    click(page, "footer button[type=submit]");
     assertThat(page.textContent("h1")).isEqualTo("Rydych wedi allgofnodi");
     BrowserSupport.assertAccessible(page);
     page.navigate(crimeUrl);

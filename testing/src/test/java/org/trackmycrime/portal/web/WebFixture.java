@@ -25,6 +25,8 @@ import org.trackmycrime.portal.PasswordHasher;
 import org.trackmycrime.portal.SignInThrottle;
 import org.trackmycrime.portal.VictimPortal;
 import org.trackmycrime.portal.http.JdkHttpServerAdapter;
+import org.trackmycrime.portal.http.Router;
+import org.trackmycrime.portal.web.internal.OpaqueIds;
 import org.trackmycrime.testing.TmcDatabase;
 
 /**
@@ -47,6 +49,7 @@ final class WebFixture implements AutoCloseable {
   final TmcDatabase db;
   final TrackMyCrime tmc;
   final VictimPortal portal;
+  Router router;
   private final HttpServer server;
   private final HttpServer otherServer;
 
@@ -95,7 +98,7 @@ final class WebFixture implements AutoCloseable {
         .build();
   }
 
-  private void recordCrime(
+  void recordCrime(
       String force, String crime, String category, String victimRef, String email, String officer) {
     Victim v = Victim.builder(force, crime, victimRef).name("Alex", "Morgan").email(email).build();
     Crime c = Crime.recorded(force, crime, category, db.clock().instant());
@@ -107,13 +110,10 @@ final class WebFixture implements AutoCloseable {
   private HttpServer serve(String force) {
     try {
       HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      byte[] key = new byte[32];
-      key[0] = (byte) force.length();
-      JdkHttpServerAdapter.mount(
-          s,
+      Router r =
           VictimPortalWeb.builder(tmc, portal)
               .force(force)
-              .secretKey(key)
+              .secretKey(key(force))
               .supportServices(
                   List.of(
                       new SupportService(
@@ -124,12 +124,27 @@ final class WebFixture implements AutoCloseable {
                           "https://www.victimsupport.org.uk",
                           "0808 168 9111")))
               .build()
-              .routes());
+              .routes();
+      if (force.equals(FORCE)) {
+        router = r;
+      }
+      JdkHttpServerAdapter.mount(s, r);
       s.start();
       return s;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  static byte[] key(String force) {
+    byte[] key = new byte[32];
+    key[0] = (byte) force.length();
+    return key;
+  }
+
+  /** The opaque id of a crime's page on its force's portal. */
+  static String crimeId(String force, String crime) {
+    return new OpaqueIds(key(force)).of(force, crime, "V1");
   }
 
   /** An address on the demo force's portal. */
