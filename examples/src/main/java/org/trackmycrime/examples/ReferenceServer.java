@@ -173,7 +173,12 @@ public final class ReferenceServer implements AutoCloseable {
       tmc.forces().save(new Force(config.force(), name, ForceSettings.defaults()));
     }
 
-    byte[] portalKey = PortalKey.resolve(config, Path.of("data", "portal.key"));
+    // demo mode without TMC_PORTAL_SECRET: a key file beside the drop folder (./data by default)
+    Path dataDir =
+        config.recordsDropDir() == null
+            ? Path.of("data")
+            : config.recordsDropDir().toAbsolutePath().getParent();
+    byte[] portalKey = PortalKey.resolve(config, dataDir.resolve("portal.key"));
     this.victimPortal =
         VictimPortal.builder(tmc).dispatcher(dispatcher).secretKey(portalKey).build();
     String portalUrl = portalUrl(config);
@@ -183,6 +188,10 @@ public final class ReferenceServer implements AutoCloseable {
             ? new DemoStaffIdentity(DemoStaff.accounts(config.force()), DemoStaff.PASSWORD, clock)
             : null;
     this.portalRouter = new Router();
+    if (demoStaff != null) {
+      StaffPortalWeb.builder(tmc, demoStaff).basePath("/staff/").build().registerOn(portalRouter);
+    }
+    // registered last, so its "page not found" answers every address neither portal has
     VictimPortalWeb.builder(tmc, victimPortal)
         .basePath("/")
         .force(config.force())
@@ -190,9 +199,6 @@ public final class ReferenceServer implements AutoCloseable {
         .publicBaseUrl(portalUrl)
         .build()
         .registerOn(portalRouter);
-    if (demoStaff != null) {
-      StaffPortalWeb.builder(tmc, demoStaff).basePath("/staff/").build().registerOn(portalRouter);
-    }
 
     this.runner = fileDropRunner(config, tuning);
     this.webhook =

@@ -152,9 +152,16 @@ class ReferenceServerTest {
 
   @Test
   @Order(4)
-  void placeholdersAnswerWhereThePortalWillMount() throws Exception {
-    assertThat(get("/").body()).contains("victim portal mounts here");
-    assertThat(get("/staff/").body()).contains("staff portal mounts here");
+  void theVictimPortalIsAtTheRootAndTheDemoStaffPortalUnderStaff() throws Exception {
+    HttpResponse<String> start = get("/");
+    assertThat(start.statusCode()).isEqualTo(200);
+    assertThat(start.body()).contains("Demo Police").contains("href=\"/sign-in\"");
+    assertThat(start.headers().firstValue("Content-Security-Policy")).isPresent();
+    HttpResponse<String> staff = get("/staff/");
+    assertThat(staff.statusCode()).isEqualTo(303);
+    assertThat(staff.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/staff/sign-in"));
+    assertThat(get("/staff/sign-in").body()).contains("hub.operator");
     assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
   }
 

@@ -45,9 +45,9 @@ import org.trackmycrime.portal.Invitation;
 import org.trackmycrime.portal.PasswordHasher;
 import org.trackmycrime.portal.VictimPortal;
 import org.trackmycrime.portal.http.JdkHttpServerAdapter;
-import org.trackmycrime.portal.web.BrowserSupport;
 import org.trackmycrime.portal.web.VictimPortalWeb;
 import org.trackmycrime.testing.TmcDatabase;
+import org.trackmycrime.testing.browser.BrowserSupport;
 
 /**
  * The staff side in a real headless Chromium, next to the victim portal: a victim's message goes

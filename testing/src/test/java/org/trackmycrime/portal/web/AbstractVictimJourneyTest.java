@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trackmycrime.testing.TmcDatabase;
+import org.trackmycrime.testing.browser.BrowserSupport;
 
 /**
  * A victim's journey in a real headless Chromium: invitation → activation → sign in → crime page →

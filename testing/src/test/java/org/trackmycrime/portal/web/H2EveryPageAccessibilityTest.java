@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.trackmycrime.portal.internal.Totp;
 import org.trackmycrime.testing.TmcDatabase;
+import org.trackmycrime.testing.browser.BrowserSupport;
 
 /** axe-core (WCAG 2.2 A and AA) on every page of the victim portal, in English and in Welsh. */
 class H2EveryPageAccessibilityTest {

@@ -1,6 +1,4 @@
-package org.trackmycrime.portal.web;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.trackmycrime.testing.browser;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
@@ -17,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A headless system Chromium ({@code /usr/bin/chromium}) driven by Playwright, and an axe-core
- * check for WCAG 2.2 A and AA. One browser per test class: open it in {@code @BeforeAll}, close it
- * in {@code @AfterAll}; each test takes a fresh context (no cookies shared).
+ * For browser tests of pages that embed the portal (the SDK's own and a host's): a headless system
+ * Chromium ({@code /usr/bin/chromium}) driven by Playwright, and an axe-core check for WCAG 2.2 A
+ * and AA. One browser per test class: open it in {@code @BeforeAll}, close it in {@code @AfterAll};
+ * each test takes a fresh context (no cookies shared).
  *
  * <pre>{@code
  * static BrowserSupport browser;
@@ -102,10 +101,9 @@ public final class BrowserSupport implements AutoCloseable {
       problems.add(v.getId() + " (" + v.getHelp() + ") at " + targets);
     }
     if (!problems.isEmpty()) {
-      System.out.println(
-          "axe violations on " + page.url() + ":\n  " + String.join("\n  ", problems));
+      throw new AssertionError(
+          "axe WCAG 2.2 AA violations on " + page.url() + ":\n  " + String.join("\n  ", problems));
     }
-    assertThat(problems).as("axe WCAG 2.2 AA violations on %s", page.url()).isEmpty();
   }
 
   /** Saves a full-page PNG, creating the folders. */
