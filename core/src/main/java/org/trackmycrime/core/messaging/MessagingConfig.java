@@ -86,6 +86,8 @@ public record MessagingConfig(
           "yn digwydd nawr",
           "yn digwydd rŵan",
           "trosedd newydd",
+          "drosedd newydd",
+          "nhrosedd newydd",
           "bygwth",
           "mygwth",
           "fygwth",
