@@ -151,8 +151,10 @@ public final class ReferenceServer implements AutoCloseable {
           "TMC_DB_URL: the database schema could not be prepared (" + rootType(e) + ")");
     }
     this.dispatcher = injector.getInstance(Dispatcher.class);
-    if (config.demo() && tmc.forces().find(config.force()).isEmpty()) {
-      tmc.forces().save(new Force(config.force(), "Demo Police", ForceSettings.defaults()));
+    if (tmc.forces().find(config.force()).isEmpty()) {
+      // the served force must exist before its events arrive; a host names it properly later
+      String name = config.demo() ? "Demo Police" : config.force();
+      tmc.forces().save(new Force(config.force(), name, ForceSettings.defaults()));
     }
 
     this.runner = fileDropRunner(config, tuning);
@@ -436,10 +438,24 @@ public final class ReferenceServer implements AutoCloseable {
       return ds;
     }
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL(config.dbUrl());
+    ds.setURL(durableH2(config.dbUrl()));
     ds.setUser(config.dbUser() == null ? "sa" : config.dbUser());
     ds.setPassword(config.dbPassword() == null ? "" : config.dbPassword());
     return ds;
+  }
+
+  /**
+   * H2 keeps committed changes in memory for up to half a second before writing them (its write
+   * delay); a killed process then loses transactions it reported committed, while a connector's
+   * checkpoint on disk has moved past them. Unless the URL says otherwise, every commit is written
+   * at once.
+   */
+  static String durableH2(String url) {
+    if (url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")
+        || url.startsWith("jdbc:h2:mem:")) {
+      return url;
+    }
+    return url + ";WRITE_DELAY=0";
   }
 
   private static void checkDatabase(DataSource ds, ServerConfig config) {
@@ -472,7 +488,7 @@ public final class ReferenceServer implements AutoCloseable {
       if (config.smtpConfigured()) {
         SmtpConfig.Builder b =
             SmtpConfig.builder(config.smtpHost(), config.smtpFrom()).port(config.smtpPort());
-        if (config.smtpPort() == 25) {
+        if (config.smtpPort() == 25 || isLoopback(config.smtpHost())) {
           b.security(SmtpConfig.Security.NONE);
         } else if (config.smtpPort() == 465) {
           b.security(SmtpConfig.Security.TLS);
@@ -522,12 +538,8 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private static DispatchConfig dispatchConfig(ServerConfig config, Tuning tuning) {
-    URI base = config.publicBaseUrl();
-    // Alerts only ever carry an https address; in demo mode over http, the same host and port.
-    String portal =
-        "https".equals(base.getScheme())
-            ? base.toString()
-            : "https://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
+    // https in production (ServerConfig insists); plain http is accepted on localhost only.
+    String portal = config.publicBaseUrl().toString();
     DispatchConfig.Builder b =
         DispatchConfig.builder()
             .workers(2)
@@ -544,6 +556,11 @@ public final class ReferenceServer implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StartupException("TMC_PUBLIC_BASE_URL: " + e.getMessage());
     }
+  }
+
+  /** A relay on this machine: plain SMTP is fine, the traffic never leaves it. */
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 
   private static String rootType(Throwable e) {

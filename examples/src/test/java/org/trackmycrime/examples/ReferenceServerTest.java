@@ -196,6 +196,7 @@ class ReferenceServerTest {
         .hasMessageContaining("TMC_DB_URL")
         .hasMessageContaining("cannot reach the database")
         .hasMessageNotContaining("db-password-never-shown");
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    // the driver gives up after its 5-second connect timeout, not a TCP default of minutes
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(60));
   }
 }

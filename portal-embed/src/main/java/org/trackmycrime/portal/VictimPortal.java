@@ -26,6 +26,7 @@ import org.trackmycrime.core.model.Enrolment;
 import org.trackmycrime.core.model.Force;
 import org.trackmycrime.core.model.RiskStatus;
 import org.trackmycrime.core.model.Victim;
+import org.trackmycrime.core.model.VictimPreferences;
 import org.trackmycrime.notifications.Dispatcher;
 import org.trackmycrime.notifications.MessageKind;
 import org.trackmycrime.notifications.QueuedMessage;
@@ -44,6 +45,12 @@ import org.trackmycrime.portal.internal.Totp;
  * number the invitation went to. Invited again for another crime, a victim who has an account links
  * it by signing in from the new invitation ({@link #linkBySigningIn}); contact details are never
  * matched silently.
+ *
+ * <p>With a {@link Builder#dispatcher}, invitations, password reset links and text codes are queued
+ * in the outbox. An account may have a second factor (an authenticator app or codes by text):
+ * {@link #signIn} then returns {@link SignInResult.Status#SECOND_FACTOR_REQUIRED} and {@link
+ * #completeSecondFactor} starts the session. The victim's own settings are in {@link #settings()}.
+ * Sign-ins, resets and second-factor changes are audited by account id, never by sign-in name.
  */
 public final class VictimPortal {
   private static final Logger LOG = LoggerFactory.getLogger(VictimPortal.class);
@@ -473,12 +480,15 @@ public final class VictimPortal {
   /** The path (under the portal's base address) of a password reset link: {@code r/<token>}. */
   public static final String RESET_PATH = "r/";
 
-  /** {@code baseUrl} (https) joined with {@link #ACTIVATION_PATH} and the token. */
+  /**
+   * {@code baseUrl} (the portal's https address) joined with {@link #ACTIVATION_PATH} and the
+   * token.
+   */
   public static String activationLink(String baseUrl, String token) {
     return link(baseUrl, ACTIVATION_PATH, token);
   }
 
-  /** {@code baseUrl} (https) joined with {@link #RESET_PATH} and the token. */
+  /** {@code baseUrl} (the portal's https address) joined with {@link #RESET_PATH} and the token. */
   public static String resetLink(String baseUrl, String token) {
     return link(baseUrl, RESET_PATH, token);
   }
@@ -945,6 +955,15 @@ public final class VictimPortal {
     return tmc;
   }
 
+  /** The service's default quiet hours for texts (the dispatcher's), or null when none. */
+  VictimPreferences.QuietHours defaultQuietHours() {
+    if (dispatcher == null || !dispatcher.config().hasQuietHours()) {
+      return null;
+    }
+    return new VictimPreferences.QuietHours(
+        dispatcher.config().quietFrom(), dispatcher.config().quietUntil());
+  }
+
   /**
    * Makes {@code login} the account's sign-in name when the account signs in on {@code channel}.
    *
@@ -1284,7 +1303,15 @@ public final class VictimPortal {
     }
     if (!hasher.verify(password, account.passwordHash).matches()) {
       throttle.recordFailure(key, client);
-      auditAccount(session, clock.instant(), "portal password check failed");
+      audit(
+          session.force(),
+          clock.instant(),
+          Actor.system(),
+          AuditAction.CONSULTATION,
+          ACCOUNT,
+          session.accountId(),
+          null,
+          "portal password check failed");
       return PasswordConfirmation.WRONG;
     }
     return PasswordConfirmation.DONE;
@@ -1616,8 +1643,9 @@ public final class VictimPortal {
   }
 
   private static String link(String baseUrl, String path, String token) {
-    if (baseUrl == null || !baseUrl.startsWith("https://")) {
-      throw new IllegalArgumentException("baseUrl: must be an https address");
+    // the outbox checks the whole link (https; plain http only on localhost) when it is queued
+    if (baseUrl == null || baseUrl.isBlank()) {
+      throw new IllegalArgumentException("baseUrl: is required");
     }
     return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + path + token;
   }

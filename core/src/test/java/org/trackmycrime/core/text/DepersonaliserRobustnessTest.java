@@ -19,6 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.trackmycrime.core.ValidationException;
 
 class DepersonaliserRobustnessTest {
+  /**
+   * A guard against hangs (a backtracking regular expression takes minutes or hours on these
+   * inputs), not a speed target: generous enough for a loaded CI machine. Speed is measured by the
+   * benchmarks.
+   */
+  private static final Duration HANG = Duration.ofSeconds(60);
+
   private static final Depersonaliser DEPERSONALISER =
       Depersonaliser.create(Clock.fixed(Instant.parse("2026-04-10T10:00:00Z"), ZoneOffset.UTC));
   private static final List<PersonNames> PEOPLE =
@@ -219,7 +226,7 @@ class DepersonaliserRobustnessTest {
   void adversarialTextOfTheMaximumLengthFinishesQuickly(String unit) {
     String text = unit.repeat(4000 / unit.length() + 1).substring(0, 4000);
     assertTimeoutPreemptively(
-        Duration.ofSeconds(2),
+        HANG,
         () -> {
           for (int i = 0; i < 3; i++) {
             assertSpansMatchTheirWords(DEPERSONALISER.depersonalise(text, PEOPLE));
@@ -235,8 +242,7 @@ class DepersonaliserRobustnessTest {
     while (b.length() < 4000) {
       b.append(units[random.nextInt(units.length)]);
     }
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(2), () -> DEPERSONALISER.depersonalise(b.toString(), PEOPLE));
+    assertTimeoutPreemptively(HANG, () -> DEPERSONALISER.depersonalise(b.toString(), PEOPLE));
   }
 
   @Test
@@ -245,8 +251,7 @@ class DepersonaliserRobustnessTest {
         "On 16/04/2026 Jordan Blake (07700 900123) was seen by O'Neill at BS7 8AA in AB12 CDE. ";
     String text = paragraph.repeat(2000); // about 170,000 characters
     Depersonalised result =
-        assertTimeoutPreemptively(
-            Duration.ofSeconds(10), () -> DEPERSONALISER.depersonalise(text, PEOPLE));
+        assertTimeoutPreemptively(HANG, () -> DEPERSONALISER.depersonalise(text, PEOPLE));
     assertThat(result.replacements()).hasSize(2000 * 5);
   }
 

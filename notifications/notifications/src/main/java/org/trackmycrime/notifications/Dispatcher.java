@@ -58,7 +58,9 @@ import org.trackmycrime.notifications.internal.SafeLog;
  *       Hub.
  *   <li><b>Victims.</b> Checked again when sent: the alert policy (enrolment, risk, opt-out) and
  *       the stop-contact switch ({@link #stopContact}). Update alerts for one victim and crime are
- *       coalesced; texts wait for the end of quiet hours, emails do not.
+ *       coalesced; texts wait for the end of quiet hours (the victim's own, when they chose them in
+ *       the portal), emails do not. Alerts go on the channels the victim chose, and a message
+ *       queued for one channel ({@link QueuedMessage#forVictimOn}) on that one only.
  * </ul>
  *
  * <p>Thread-safe. Channels are the host's: the dispatcher does not close them.
@@ -161,6 +163,11 @@ public final class Dispatcher implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** The configuration this dispatcher runs with (quiet hours, retries, messaging). */
+  public DispatchConfig config() {
+    return config;
   }
 
   /** Whether {@link #start()} was called and {@link #stop()} not yet. */

@@ -13,6 +13,7 @@ import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.ValidationException.Problem;
 import org.trackmycrime.core.internal.Emails;
 import org.trackmycrime.core.model.Language;
+import org.trackmycrime.notifications.internal.ChannelConfigs;
 import org.trackmycrime.notifications.template.MessageTemplates;
 
 /**
@@ -113,11 +114,12 @@ public record ForceMessaging(
       problems.add(new Problem(field, "is required"));
       return;
     }
-    if (!"https".equalsIgnoreCase(url.getScheme())
-        || url.getHost() == null
-        || url.getHost().isBlank()) {
+    if (!ChannelConfigs.isAlertLink(url)) {
       problems.add(
-          new Problem(field, "must be a full https address such as https://victims.example.org"));
+          new Problem(
+              field,
+              "must be a full https address such as https://victims.example.org"
+                  + " (plain http only on localhost)"));
     }
     if (url.getRawUserInfo() != null) {
       problems.add(new Problem(field, "must not carry a user name or password"));

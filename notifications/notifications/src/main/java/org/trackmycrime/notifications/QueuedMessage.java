@@ -8,6 +8,7 @@ import java.util.Set;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.ValidationException.Problem;
 import org.trackmycrime.core.model.Channel;
+import org.trackmycrime.notifications.internal.ChannelConfigs;
 
 /**
  * A message the host asks the dispatcher to send (the portal's invitations, reset links, sign-in
@@ -88,9 +89,9 @@ public record QueuedMessage(
       String link = given.get("link");
       require(
           problems,
-          link == null || link.startsWith("https://"),
+          link == null || isAlertLink(link),
           "parameters.link",
-          "must be an https address");
+          "must be an https address (plain http only on localhost)");
     }
     require(
         problems,
@@ -113,6 +114,14 @@ public record QueuedMessage(
       String idempotencyKey,
       Map<String, String> parameters) {
     this(force, kind, crimeReference, victimRef, aboutRef, idempotencyKey, parameters, null);
+  }
+
+  private static boolean isAlertLink(String link) {
+    try {
+      return ChannelConfigs.isAlertLink(new java.net.URI(link));
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   /** A victim-facing message: a reply alert, an invitation, a reset link or a sign-in code. */

@@ -83,6 +83,19 @@ class DispatchConfigTest {
   }
 
   @Test
+  void plainHttpIsAcceptedOnlyOnThisMachine() {
+    assertThat(ForceMessaging.builder("http://localhost:8080").build().portalUrl())
+        .hasToString("http://localhost:8080");
+    assertThat(ForceMessaging.builder("http://127.0.0.1:8080").build().portalUrl())
+        .hasToString("http://127.0.0.1:8080");
+    assertThatThrownBy(() -> ForceMessaging.builder("http://localhost.example.org").build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("portalUrl");
+    assertThatThrownBy(() -> ForceMessaging.builder("ftp://localhost").build())
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
   void aPortalAddressTooLongForOneTextIsFoundAtConfigurationNotAtNight() {
     String portal = "https://" + "long".repeat(30) + ".example.org";
 

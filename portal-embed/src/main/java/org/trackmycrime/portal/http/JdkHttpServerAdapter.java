@@ -3,40 +3,35 @@ package org.trackmycrime.portal.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.time.Duration;
 
 /**
- * Serves a {@link Router} on the JDK's {@code com.sun.net.httpserver}. Bounds what a client can
- * make it hold: request headers together at most {@code maxHeaderBytes} (else 431), a body at most
- * {@code maxBodyBytes} (else 413, without reading it). Only URL-encoded form bodies are parsed. TLS
- * is the host's (an {@code HttpsServer} or a proxy in front): the session cookie is Secure.
+ * Serves a {@link Router} on the JDK's {@code com.sun.net.httpserver}, under the path of the
+ * context it is registered on (a router mounted at {@code /victims} sees {@code /victims/sign-in}
+ * as {@code /sign-in}, and its redirects to {@code /x} go to {@code /victims/x}). Bounds what a
+ * client can make it hold as {@link AdapterSupport} describes: request headers together at most
+ * {@code maxHeaderBytes} (else 431), a body at most {@code maxBodyBytes} (else 413, without reading
+ * it). Slow clients are cut off by the JDK server itself once {@link #limitSlowClients} (or the
+ * system properties it sets) is in force; give the server an executor, since without one a client
+ * that stalls holds the server's only thread. TLS is the host's (an {@code HttpsServer} or a proxy
+ * in front): the session cookie is Secure.
  */
 public final class JdkHttpServerAdapter implements HttpHandler {
-  public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
-  public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-  private static final int MAX_FIELDS = 200;
+  public static final int DEFAULT_MAX_HEADER_BYTES = AdapterSupport.DEFAULT_MAX_HEADER_BYTES;
+  public static final int DEFAULT_MAX_BODY_BYTES = AdapterSupport.DEFAULT_MAX_BODY_BYTES;
 
-  private final Router router;
-  private final int maxHeaderBytes;
-  private final int maxBodyBytes;
+  /** The JDK reads these once, when the first {@code HttpServer} of the JVM starts. */
+  static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+
+  static final String MAX_RESPONSE_TIME = "sun.net.httpserver.maxRspTime";
+  static final String MAX_REQUEST_HEADER_SIZE = "sun.net.httpserver.maxReqHeaderSize";
+
+  private final AdapterSupport support;
 
   public JdkHttpServerAdapter(Router router, int maxHeaderBytes, int maxBodyBytes) {
-    if (maxHeaderBytes < 1024 || maxBodyBytes < 1024) {
-      throw new IllegalArgumentException("limits must be at least 1024 bytes");
-    }
-    this.router = router;
-    this.maxHeaderBytes = maxHeaderBytes;
-    this.maxBodyBytes = maxBodyBytes;
+    this.support = new AdapterSupport(router, maxHeaderBytes, maxBodyBytes);
   }
 
   public JdkHttpServerAdapter(Router router) {
@@ -48,128 +43,73 @@ public final class JdkHttpServerAdapter implements HttpHandler {
     server.createContext("/", new JdkHttpServerAdapter(router));
   }
 
+  /**
+   * Serves the router under {@code path} (for example {@code /victims}) on the server, with the
+   * default limits.
+   */
+  public static void mount(HttpServer server, String path, Router router) {
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path: must start with /");
+    }
+    server.createContext(path, new JdkHttpServerAdapter(router));
+  }
+
+  /**
+   * Makes the JDK's HTTP server close a connection whose request (line, headers and body) has not
+   * fully arrived within {@code maxRequestTime}, or whose response the client has not taken within
+   * {@code maxResponseTime} (whole seconds, at least one), and stop reading request headers past
+   * twice {@link #DEFAULT_MAX_HEADER_BYTES}. It sets the system properties {@code
+   * sun.net.httpserver.maxReqTime}, {@code maxRspTime} and {@code maxReqHeaderSize}, each only if
+   * the host has not set it. The JDK reads them once, when the first {@code HttpServer} of the JVM
+   * is created: call this before that (first thing in {@code main}), or pass the properties with
+   * {@code -D} instead. Verified on JDK 17.0.15; see the module's README.
+   */
+  public static void limitSlowClients(Duration maxRequestTime, Duration maxResponseTime) {
+    if (maxRequestTime.toSeconds() < 1 || maxResponseTime.toSeconds() < 1) {
+      throw new IllegalArgumentException("times must be at least one second");
+    }
+    setIfAbsent(MAX_REQUEST_TIME, Long.toString(maxRequestTime.toSeconds()));
+    setIfAbsent(MAX_RESPONSE_TIME, Long.toString(maxResponseTime.toSeconds()));
+    setIfAbsent(MAX_REQUEST_HEADER_SIZE, Integer.toString(2 * DEFAULT_MAX_HEADER_BYTES));
+  }
+
+  private static void setIfAbsent(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      PortalResponse response = respond(exchange);
+      String context = exchange.getHttpContext().getPath();
+      String mountPath =
+          context.endsWith("/") ? context.substring(0, context.length() - 1) : context;
+      PortalResponse response =
+          support.respond(
+              new AdapterSupport.Incoming(
+                  exchange.getRequestMethod(),
+                  AdapterSupport.pathBelow(exchange.getRequestURI().getRawPath(), mountPath),
+                  exchange.getRequestHeaders(),
+                  exchange.getRequestBody(),
+                  exchange.getRemoteAddress() == null
+                      ? null
+                      : exchange.getRemoteAddress().getAddress().getHostAddress(),
+                  mountPath));
       send(exchange, response);
     }
-  }
-
-  private PortalResponse respond(HttpExchange exchange) throws IOException {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    long headerBytes = 0;
-    for (Map.Entry<String, List<String>> e : exchange.getRequestHeaders().entrySet()) {
-      for (String v : e.getValue()) {
-        headerBytes += e.getKey().length() + v.length() + 4;
-      }
-      headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
-    }
-    if (headerBytes > maxHeaderBytes) {
-      return limited(431, "Request headers too large");
-    }
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.strip()) > maxBodyBytes) {
-          return limited(413, "Request too large");
-        }
-      } catch (NumberFormatException e) {
-        return limited(400, "Bad request");
-      }
-    }
-    byte[] body = readAtMost(exchange.getRequestBody(), maxBodyBytes + 1);
-    if (body.length > maxBodyBytes) {
-      return limited(413, "Request too large");
-    }
-    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-    Map<String, List<String>> form =
-        contentType != null
-                && contentType
-                    .toLowerCase(Locale.ROOT)
-                    .startsWith("application/x-www-form-urlencoded")
-            ? parseForm(new String(body, StandardCharsets.UTF_8))
-            : Map.of();
-    String path = exchange.getRequestURI().getRawPath();
-    PortalRequest request =
-        new PortalRequest(
-            exchange.getRequestMethod(),
-            path == null ? "/" : path,
-            headers,
-            parseCookies(exchange.getRequestHeaders().get("Cookie")),
-            form,
-            exchange.getRemoteAddress() == null
-                ? null
-                : exchange.getRemoteAddress().getAddress().getHostAddress());
-    return router.handle(request);
-  }
-
-  private static PortalResponse limited(int status, String text) {
-    return PortalResponse.text(status, text)
-        .withHeader("Connection", "close")
-        .withDefaults(org.trackmycrime.portal.SecurityHeaders.forPublicPage());
   }
 
   private static void send(HttpExchange exchange, PortalResponse response) throws IOException {
     response.headers().forEach((k, v) -> exchange.getResponseHeaders().put(k, v));
     byte[] body = response.body();
-    boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-    exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
+    boolean withBody =
+        AdapterSupport.sendsBody(exchange.getRequestMethod(), response) && body.length > 0;
+    exchange.sendResponseHeaders(response.status(), withBody ? body.length : -1);
+    if (withBody) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
     }
-  }
-
-  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[8192];
-    int n;
-    while (out.size() < limit
-        && (n = in.read(buf, 0, Math.min(buf.length, limit - out.size()))) > 0) {
-      out.write(buf, 0, n);
-    }
-    return out.toByteArray();
-  }
-
-  static Map<String, List<String>> parseForm(String body) {
-    Map<String, List<String>> form = new LinkedHashMap<>();
-    if (body.isEmpty()) {
-      return form;
-    }
-    int fields = 0;
-    for (String pair : body.split("&")) {
-      if (pair.isEmpty() || ++fields > MAX_FIELDS) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      try {
-        String name =
-            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value =
-            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        form.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-      } catch (IllegalArgumentException e) {
-        // a malformed escape: the field is dropped, as if it had not been sent
-      }
-    }
-    return form;
-  }
-
-  static Map<String, String> parseCookies(List<String> headers) {
-    Map<String, String> cookies = new LinkedHashMap<>();
-    if (headers == null) {
-      return cookies;
-    }
-    for (String header : headers) {
-      for (String part : header.split(";")) {
-        int eq = part.indexOf('=');
-        if (eq > 0) {
-          cookies.putIfAbsent(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-        }
-      }
-    }
-    return cookies;
   }
 }

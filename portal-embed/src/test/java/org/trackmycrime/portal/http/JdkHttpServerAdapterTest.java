@@ -1,6 +1,7 @@
 package org.trackmycrime.portal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,6 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +78,40 @@ class JdkHttpServerAdapterTest {
   }
 
   @Test
+  void slowClientLimitsAreSetOnlyWhereTheHostHasNotSetThem() {
+    // the server in @BeforeEach already made the JDK read its settings, so this changes no server
+    List<String> names =
+        List.of(
+            JdkHttpServerAdapter.MAX_REQUEST_TIME,
+            JdkHttpServerAdapter.MAX_RESPONSE_TIME,
+            JdkHttpServerAdapter.MAX_REQUEST_HEADER_SIZE);
+    Map<String, String> saved = new HashMap<>();
+    names.forEach(n -> saved.put(n, System.getProperty(n)));
+    try {
+      names.forEach(System::clearProperty);
+      System.setProperty(JdkHttpServerAdapter.MAX_REQUEST_TIME, "7");
+      JdkHttpServerAdapter.limitSlowClients(Duration.ofSeconds(20), Duration.ofMinutes(1));
+      assertThat(System.getProperty(JdkHttpServerAdapter.MAX_REQUEST_TIME)).isEqualTo("7");
+      assertThat(System.getProperty(JdkHttpServerAdapter.MAX_RESPONSE_TIME)).isEqualTo("60");
+      assertThat(System.getProperty(JdkHttpServerAdapter.MAX_REQUEST_HEADER_SIZE))
+          .isEqualTo("32768");
+      assertThatThrownBy(
+              () -> JdkHttpServerAdapter.limitSlowClients(Duration.ofMillis(10), Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class);
+    } finally {
+      saved.forEach(
+          (n, v) -> {
+            if (v == null) {
+              System.clearProperty(n);
+            } else {
+              System.setProperty(n, v);
+            }
+          });
+    }
+  }
+
+  @Test
   void aMalformedEscapeDropsOnlyThatField() {
-    assertThat(JdkHttpServerAdapter.parseForm("a=%zz&b=2")).containsOnlyKeys("b");
+    assertThat(AdapterSupport.parseForm("a=%zz&b=2")).containsOnlyKeys("b");
   }
 }

@@ -237,7 +237,8 @@ class ConnectorRunnerTest {
     long started = System.nanoTime();
     assertThat(runner.stop(Duration.ofSeconds(5))).isTrue();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    // far less than the 5-minute backoff it was sleeping in
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     assertThat(connector.acknowledgements).isEmpty();
   }
 

@@ -17,6 +17,19 @@ public final class ChannelConfigs {
         || host.equals("::1");
   }
 
+  /**
+   * True for an address a victim's alert may link to: https anywhere, or plain http on this machine
+   * only (a developer's demo server on localhost).
+   */
+  public static boolean isAlertLink(java.net.URI url) {
+    if (url == null || url.getHost() == null || url.getHost().isBlank()) {
+      return false;
+    }
+    String scheme =
+        url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+    return scheme.equals("https") || (scheme.equals("http") && isLoopback(url.getHost()));
+  }
+
   /** A timeout must be positive and no longer than {@code max}. */
   public static void checkDuration(Checks checks, String field, Duration value, Duration max) {
     checks.require(

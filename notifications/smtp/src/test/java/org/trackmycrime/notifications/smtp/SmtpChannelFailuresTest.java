@@ -126,7 +126,8 @@ class SmtpChannelFailuresTest {
       assertThat(result)
           .isInstanceOfSatisfying(
               SendResult.Transient.class, t -> assertThat(t.code()).isEqualTo("TIMEOUT"));
-      assertThat(took).isLessThan(Duration.ofSeconds(3));
+      assertThat(took)
+          .isLessThan(Duration.ofSeconds(15)); // not the minutes a hung server would hold it
     } finally {
       quick.close();
     }
