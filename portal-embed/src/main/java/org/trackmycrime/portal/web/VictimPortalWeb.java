@@ -44,7 +44,8 @@ public final class VictimPortalWeb {
                 b.exitUrl,
                 List.copyOf(b.supportServices),
                 b.secretKey,
-                b.publicBaseUrl));
+                b.publicBaseUrl,
+                b.mountPath));
   }
 
   public static Builder builder(TrackMyCrime tmc, VictimPortal portal) {
@@ -74,6 +75,7 @@ public final class VictimPortalWeb {
     private List<SupportService> supportServices = List.of();
     private byte[] secretKey;
     private String publicBaseUrl;
+    private String mountPath = "";
 
     private Builder(TrackMyCrime tmc, VictimPortal portal) {
       if (tmc == null || portal == null) {
@@ -83,13 +85,33 @@ public final class VictimPortalWeb {
       this.portal = portal;
     }
 
-    /** Where the host mounts the portal: "/" (default) or a path like "/victims/". */
+    /**
+     * The path the pages are served under as the router sees it: "/" (default) or a path like
+     * "/victims/". With an adapter that takes a mount path off before routing, see {@link
+     * #mountPath}.
+     */
     public Builder basePath(String value) {
       if (value == null || !value.matches("/([A-Za-z0-9_-]+/?)*")) {
         throw new IllegalArgumentException(
             "basePath: must be / or a path of letters, digits, - and _ segments");
       }
       this.basePath = value.endsWith("/") ? value : value + "/";
+      return this;
+    }
+
+    /**
+     * The path an adapter is mounted at and takes off before routing ({@code
+     * JdkHttpServerAdapter.mount(server, "/victims", router)}, or the context and servlet path of
+     * {@code PortalServlet} mapped to {@code /victims/*}); default "" (mounted at the root). Links,
+     * forms and assets in the pages carry it; routes do not, and the adapters put it in front of
+     * redirects themselves.
+     */
+    public Builder mountPath(String value) {
+      if (value == null || !(value.isEmpty() || value.matches("(/[A-Za-z0-9_.-]+)+"))) {
+        throw new IllegalArgumentException(
+            "mountPath: must be empty or start with / and not end with /");
+      }
+      this.mountPath = value;
       return this;
     }
 

@@ -202,7 +202,7 @@ final class VictimAccountPages {
 
   private PortalResponse resetSent(PortalRequest request) {
     Page p = site.page(request, "reset/sent", "resetSent.title").build();
-    return VictimSite.message(200, p, "resetSent", base + "sign-in");
+    return VictimSite.message(200, p, "resetSent", "sign-in");
   }
 
   private PortalResponse openReset(PortalRequest request, Map<String, String> params) {
@@ -224,7 +224,7 @@ final class VictimAccountPages {
     Optional<String> token = resetToken(request);
     if (token.isEmpty() || !portal.resetTokenValid(token.get())) {
       Page p = site.page(request, "reset/new", "resetInvalid.title").build();
-      return VictimSite.message(200, p, "resetInvalid", base + "reset");
+      return VictimSite.message(200, p, "resetInvalid", "reset");
     }
     return site.preSessionForm(
         request, "reset/new", "resetNew.title", "victim/resetNew.jte", form, 200, Map.of());
@@ -250,7 +250,7 @@ final class VictimAccountPages {
       return newPasswordPage(request, form);
     }
     Page p = site.page(request, "reset/new", "resetDone.title").build();
-    return VictimSite.message(200, p, "resetDone", base + "sign-in")
+    return VictimSite.message(200, p, "resetDone", "sign-in")
         .withHeader(
             "Set-Cookie", RESET_COOKIE + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax")
         .withHeader("Set-Cookie", SessionCookie.clear());

@@ -53,7 +53,8 @@ public final class VictimSite {
       String exitUrl,
       List<SupportService> supportServices,
       byte[] secretKey,
-      String publicBaseUrl) {}
+      String publicBaseUrl,
+      String mountPath) {}
 
   /** A signed-in request: the session, its id (cookie), the page language. */
   record Visit(PortalRequest request, String sessionId, PortalSession session, Language language) {}
@@ -79,6 +80,8 @@ public final class VictimSite {
   private final TrackMyCrime tmc;
   private final VictimPortal portal;
   private final String base;
+  // what the browser sees: the adapter's mount path, then the base (links, forms, assets)
+  private final String links;
   private final OpaqueIds ids;
   private final Assets assets;
   private final VictimAccountPages account;
@@ -89,7 +92,8 @@ public final class VictimSite {
     this.portal = config.portal();
     this.base = config.basePath();
     this.ids = new OpaqueIds(config.secretKey());
-    this.assets = new Assets(base);
+    this.links = config.mountPath() + config.basePath();
+    this.assets = new Assets(links);
     this.account = new VictimAccountPages(this, portal, base, config.publicBaseUrl());
   }
 
@@ -157,7 +161,7 @@ public final class VictimSite {
 
   Page.Builder page(PortalRequest request, String path, String titleKey) {
     Texts t = texts(request);
-    return Page.builder(t, base)
+    return Page.builder(t, links)
         .path(path)
         .title(t.get(titleKey))
         .serviceName(config.serviceName() != null ? config.serviceName() : t.get("service.name"))
@@ -174,9 +178,9 @@ public final class VictimSite {
     Texts t = Texts.of(v.language());
     List<Page.NavItem> nav =
         List.of(
-            new Page.NavItem(base + "crimes", t.get("nav.crimes"), active.equals("crimes")),
-            new Page.NavItem(base + "support", t.get("nav.support"), active.equals("support")),
-            new Page.NavItem(base + "settings", t.get("nav.settings"), active.equals("settings")));
+            new Page.NavItem(links + "crimes", t.get("nav.crimes"), active.equals("crimes")),
+            new Page.NavItem(links + "support", t.get("nav.support"), active.equals("support")),
+            new Page.NavItem(links + "settings", t.get("nav.settings"), active.equals("settings")));
     return page(v.request(), path, titleKey)
         .signedIn(true)
         .csrfToken(v.session().csrfToken())
@@ -297,7 +301,7 @@ public final class VictimSite {
         v.isPresent()
             ? page(v.get(), "", "notFound.title", "").build()
             : page(request, "", "notFound.title").build();
-    return message(404, p, "notFound", base + "crimes");
+    return message(404, p, "notFound", "crimes");
   }
 
   private PortalResponse support(PortalRequest request) {
@@ -321,13 +325,16 @@ public final class VictimSite {
     return Web.seeOther(base + back).withHeader("Set-Cookie", Web.languageCookie(lang));
   }
 
-  /** A page of a heading, a paragraph and a link, with texts {@code <key>.heading/.body/.link}. */
+  /**
+   * A page of a heading, a paragraph and a link (a path below the base), with texts {@code
+   * <key>.heading/.body/.link}.
+   */
   static PortalResponse message(int status, Page p, String key, String href) {
     Map<String, Object> params = new HashMap<>();
     params.put("page", p);
     params.put("heading", p.t(key + ".heading"));
     params.put("body", p.t(key + ".body"));
-    params.put("linkHref", href);
+    params.put("linkHref", p.url(href));
     params.put("linkText", p.t(key + ".link"));
     return Templates.page(status, "victim/message.jte", params);
   }
@@ -426,7 +433,7 @@ public final class VictimSite {
 
   private PortalResponse signedOut(PortalRequest request) {
     Page p = page(request, "signed-out", "signedOut.title").build();
-    return message(200, p, "signedOut", base + "sign-in");
+    return message(200, p, "signedOut", "sign-in");
   }
 
   // ---------------------------------------------------------------- activation
@@ -461,7 +468,7 @@ public final class VictimSite {
 
   private PortalResponse invitationInvalid(PortalRequest request) {
     Page p = page(request, "activate", "invitationInvalid.title").build();
-    return message(200, p, "invitationInvalid", base + "sign-in");
+    return message(200, p, "invitationInvalid", "sign-in");
   }
 
   private PortalResponse activate(PortalRequest request) {
