@@ -93,11 +93,18 @@ public final class IngestEngine implements RecordIngest {
         db.inTransaction(
             "ingest",
             h -> {
-              List<IngestOutcome> out = new ArrayList<>(events.size());
-              for (RawEvent raw : events) {
-                out.add(process(h, raw, mode, now));
+              String savepoint = "tmc_batch";
+              h.savepoint(savepoint);
+              try {
+                List<IngestOutcome> out = applyBatch(h, events, new Batch(mode, now, true));
+                h.releaseSavepoint(savepoint);
+                return out;
+              } catch (RefreshFailed e) {
+                // apply the batch again telling the listener after each event, so the failure
+                // rejects exactly the event that caused it, as it always has
+                h.rollbackToSavepoint(savepoint);
+                return applyBatch(h, events, new Batch(mode, now, false));
               }
-              return out;
             });
     if (LOG.isDebugEnabled()) {
       outcomes.forEach(o -> LOG.debug("ingest {} {}:{}", o.status(), o.source(), o.eventId()));
@@ -105,14 +112,73 @@ public final class IngestEngine implements RecordIngest {
     return outcomes;
   }
 
-  private IngestOutcome process(Handle h, RawEvent raw, Mode mode, Instant now) {
+  /**
+   * Applies a batch on the caller's transaction. When the batch is {@code deferred}, the listener
+   * is told once per crime at the end rather than after each event: it recomputes from stored
+   * state, so the result is the same, and a crime with ten events in the batch is computed once
+   * instead of ten times. A listener failure then throws {@link RefreshFailed}.
+   */
+  private List<IngestOutcome> applyBatch(Handle h, List<RawEvent> events, Batch batch) {
+    List<IngestOutcome> out = new ArrayList<>(events.size());
+    for (RawEvent raw : events) {
+      out.add(process(h, raw, batch));
+    }
+    for (String[] crime : batch.touched.values()) {
+      try {
+        listener.eventApplied(h, crime[0], crime[1], batch.now, batch.mode == Mode.BULK);
+      } catch (PersistenceException ex) {
+        throw ex;
+      } catch (TrackMyCrimeException ex) {
+        throw new RefreshFailed(ex);
+      }
+    }
+    return out;
+  }
+
+  /** What one batch knows while it runs: its mode and instant, forces seen, crimes to refresh. */
+  private static final class Batch {
+    final Mode mode;
+    final Instant now;
+    final boolean deferred;
+    final java.util.Set<String> forces = new java.util.HashSet<>();
+    final java.util.Map<String, String[]> touched = new java.util.LinkedHashMap<>();
+
+    Batch(Mode mode, Instant now, boolean deferred) {
+      this.mode = mode;
+      this.now = now;
+      this.deferred = deferred;
+    }
+
+    void applied(String force, String crimeRef) {
+      if (deferred) {
+        touched.putIfAbsent(force + "\u0000" + crimeRef, new String[] {force, crimeRef});
+      }
+    }
+  }
+
+  /** A deferred listener call failed; the batch is applied again event by event. */
+  private static final class RefreshFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RefreshFailed(TrackMyCrimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  private IngestOutcome process(Handle h, RawEvent raw, Batch batch) {
+    Instant now = batch.now;
     EventParser.Result result = parser.parse(raw.json());
     if (result instanceof EventParser.Invalid invalid) {
       return reject(
           h, raw, invalid.problems(), invalid.source(), invalid.eventId(), invalid.force(), now);
     }
     RecordEvent e = ((EventParser.Parsed) result).event();
-    if (!store.forceExists(h, e.force())) {
+    if (!batch.forces.contains(e.force())) {
+      if (store.forceExists(h, e.force())) {
+        batch.forces.add(e.force());
+      }
+    }
+    if (!batch.forces.contains(e.force())) {
       return reject(
           h,
           raw,
@@ -131,24 +197,25 @@ public final class IngestEngine implements RecordIngest {
       store.park(h, e, raw.json(), raw.origin(), now);
       return outcome(IngestStatus.PARKED, raw, e);
     }
-    List<Problem> refused = applyInSavepoint(h, e, raw.json(), mode, now);
+    List<Problem> refused = applyInSavepoint(h, e, raw.json(), batch);
     if (!refused.isEmpty()) {
       return reject(h, raw, refused, e.source(), e.eventId(), e.force(), now);
     }
     store.recordIngested(h, e, IngestStore.APPLIED, now);
     if (e.type() == RecordEvent.EventType.CRIME_RECORDED) {
-      applyParked(h, e.force(), e.crimeReference(), mode, now);
+      applyParked(h, e.force(), e.crimeReference(), batch);
     }
     return outcome(IngestStatus.APPLIED, raw, e);
   }
 
   /** Applies the events that waited for this crime, in the contract's order. */
-  private void applyParked(Handle h, String force, String crimeRef, Mode mode, Instant now) {
+  private void applyParked(Handle h, String force, String crimeRef, Batch batch) {
+    Instant now = batch.now;
     for (IngestStore.ParkedRow p : store.parkedFor(h, force, crimeRef)) {
       store.unpark(h, p.source(), p.eventId());
       EventParser.Result result = parser.parse(p.rawJson());
       RecordEvent e = ((EventParser.Parsed) result).event();
-      List<Problem> refused = applyInSavepoint(h, e, p.rawJson(), mode, now);
+      List<Problem> refused = applyInSavepoint(h, e, p.rawJson(), batch);
       if (refused.isEmpty()) {
         store.markApplied(h, e.source(), e.eventId());
       } else {
@@ -163,15 +230,19 @@ public final class IngestEngine implements RecordIngest {
    * Applies one event; a rule it breaks against the stored state (an unknown victim, say) rolls
    * back only this event and comes back as problems.
    */
-  private List<Problem> applyInSavepoint(
-      Handle h, RecordEvent e, String rawJson, Mode mode, Instant now) {
+  private List<Problem> applyInSavepoint(Handle h, RecordEvent e, String rawJson, Batch batch) {
+    Mode mode = batch.mode;
+    Instant now = batch.now;
     String savepoint = "tmc_event";
     h.savepoint(savepoint);
     try {
       boolean eligible = mode == Mode.LIVE && !e.occurredAt().isBefore(now.minus(alertMaxAge));
       applier.apply(h, e, rawJson, new EventApplier.Context(now, mode == Mode.BULK, eligible));
-      listener.eventApplied(h, e.force(), e.crimeReference(), now, mode == Mode.BULK);
+      if (!batch.deferred) {
+        listener.eventApplied(h, e.force(), e.crimeReference(), now, mode == Mode.BULK);
+      }
       h.releaseSavepoint(savepoint);
+      batch.applied(e.force(), e.crimeReference());
       return List.of();
     } catch (ValidationException ex) {
       h.rollbackToSavepoint(savepoint);
