@@ -45,7 +45,7 @@ final class CadenceWorkload implements Workload {
   @Override
   public void run(Options o, Databases databases, Report report) throws Exception {
     int crimes = (int) o.sizeOr(defaultSize());
-    int queries = 200;
+    int queries = 100;
     int scans = 5;
     for (Databases.Kind kind : o.databases()) {
       List<Double> soonP50 = new ArrayList<>();
