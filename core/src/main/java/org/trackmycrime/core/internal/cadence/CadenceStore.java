@@ -259,12 +259,14 @@ final class CadenceStore {
    */
   private static String openSoonestFirst(String dueCondition) {
     String order = " ORDER BY due_at, crime_ref, victim_ref, obligation_key";
+    // force_slug and status are fixed within a branch; naming them in its ORDER BY lets H2 read
+    // tmc_obligation_due in order (it uses an index for sorting only from its first column)
     String branch =
         "(SELECT "
             + NAMES
             + " FROM tmc_obligation WHERE force_slug = :f AND status = 'STATUS' AND "
             + dueCondition
-            + order
+            + " ORDER BY force_slug, status, due_at, crime_ref, victim_ref, obligation_key"
             + " FETCH FIRST :limit ROWS ONLY)";
     return "SELECT * FROM ("
         + branch.replace("STATUS", Obligation.Status.PENDING.name())
