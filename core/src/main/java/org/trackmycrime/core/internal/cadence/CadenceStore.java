@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.trackmycrime.core.cadence.Obligation;
 import org.trackmycrime.core.cadence.VictimTerms;
 import org.trackmycrime.core.internal.jdbi.Db;
@@ -199,12 +200,22 @@ final class CadenceStore {
         .list();
   }
 
-  void insert(Handle h, StoredObligation o) {
-    bindComputed(h.createUpdate(INSERT), o).execute();
+  /** Inserts, then updates, each as one JDBC batch. */
+  void write(Handle h, List<StoredObligation> inserts, List<StoredObligation> updates) {
+    batch(h, INSERT, inserts);
+    batch(h, UPDATE, updates);
   }
 
-  void update(Handle h, StoredObligation o) {
-    bindComputed(h.createUpdate(UPDATE), o).execute();
+  private static void batch(Handle h, String sql, List<StoredObligation> rows) {
+    if (rows.size() == 1) {
+      bindComputed(h.createUpdate(sql), rows.get(0)).execute();
+    } else if (!rows.isEmpty()) {
+      PreparedBatch batch = h.prepareBatch(sql);
+      for (StoredObligation o : rows) {
+        bindComputed(batch, o).add();
+      }
+      batch.execute();
+    }
   }
 
   void delete(Handle h, StoredObligation o) {
@@ -253,12 +264,14 @@ final class CadenceStore {
    */
   private static String openSoonestFirst(String dueCondition) {
     String order = " ORDER BY due_at, crime_ref, victim_ref, obligation_key";
+    // force_slug and status are fixed within a branch; naming them in its ORDER BY lets H2 read
+    // tmc_obligation_due in order (it uses an index for sorting only from its first column)
     String branch =
         "(SELECT "
             + NAMES
             + " FROM tmc_obligation WHERE force_slug = :f AND status = 'STATUS' AND "
             + dueCondition
-            + order
+            + " ORDER BY force_slug, status, due_at, crime_ref, victim_ref, obligation_key"
             + " FETCH FIRST :limit ROWS ONLY)";
     return "SELECT * FROM ("
         + branch.replace("STATUS", Obligation.Status.PENDING.name())
@@ -395,14 +408,14 @@ final class CadenceStore {
     return String.join("|", kind, o.force(), o.crimeReference(), o.victimRef(), o.obligationKey());
   }
 
-  private static Update bindKey(Update u, StoredObligation o) {
+  private static <S extends SqlStatement<S>> S bindKey(S u, StoredObligation o) {
     return u.bind("f", o.force())
         .bind("c", o.crimeReference())
         .bind("v", o.victimRef())
         .bind("k", o.obligationKey());
   }
 
-  private static Update bindComputed(Update u, StoredObligation o) {
+  private static <S extends SqlStatement<S>> S bindComputed(S u, StoredObligation o) {
     return bindKey(u, o)
         .bind("kind", o.kind().name())
         .bind("decision", o.decision() == null ? null : o.decision().name())

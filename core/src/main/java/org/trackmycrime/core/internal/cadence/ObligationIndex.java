@@ -76,6 +76,8 @@ final class ObligationIndex implements IngestListener {
     for (StoredObligation o : store.forCrime(h, force, crimeRef)) {
       existing.put(o.id(), o);
     }
+    List<StoredObligation> inserts = new ArrayList<>();
+    List<StoredObligation> updates = new ArrayList<>();
     for (VictimFacts v : store.victims(h, force, crimeRef)) {
       Instant asOf = owedUntil(v.enrolment(), now);
       if (asOf == null) {
@@ -119,15 +121,16 @@ final class ObligationIndex implements IngestListener {
         boolean chased = open && status.isOpen();
         computed = computed.with(fc.nextAction(computed, chased), flags);
         if (before == null) {
-          store.insert(h, computed);
+          inserts.add(computed);
         } else if (!before.sameAs(computed)) {
-          store.update(h, computed);
+          updates.add(computed);
         }
         if (before != null && !chased) {
           stopChasing(h, before, now);
         }
       }
     }
+    store.write(h, inserts, updates);
     for (StoredObligation gone : existing.values()) {
       store.delete(h, gone);
       stopChasing(h, gone, now);

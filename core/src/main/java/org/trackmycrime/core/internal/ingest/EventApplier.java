@@ -44,7 +44,11 @@ final class EventApplier {
    * @param bulk a bulk load of history: entries are published at their own time and never alert
    * @param alertEligible whether the event's entry may alert (live and recent enough)
    */
-  record Context(Instant now, boolean bulk, boolean alertEligible) {}
+  record Context(
+      Instant now,
+      boolean bulk,
+      boolean alertEligible,
+      java.util.Map<String, List<TimelineRenderer.KnownPerson>> people) {}
 
   private final IngestStore store;
   private final CrimeStore crimes;
@@ -135,7 +139,7 @@ final class EventApplier {
           e.force(),
           e.crimeReference(),
           new CrimeKeys(e.orderKey(), k.status(), k.outcome(), k.officer()),
-          store.outcomeFinalised(h, e.force(), e.crimeReference()));
+          null);
     }
     String key = e.orderKey();
     for (RecordEvent.VictimData v : d.victims()) {
@@ -306,9 +310,12 @@ final class EventApplier {
     String role = e.type() == EventType.WITNESS_IDENTIFIED ? "WITNESS" : "SUSPECT";
     boolean newNames =
         store.addNames(h, e.force(), e.crimeReference(), d.personRef(), role, d.names());
+    if (newNames) {
+      ctx.people().remove(crimeKey(e.force(), e.crimeReference()));
+    }
     addEntry(h, e, null, ctx);
     if (newNames) {
-      redepersonalise(h, e.force(), e.crimeReference());
+      redepersonalise(h, e.force(), e.crimeReference(), ctx);
     }
   }
 
@@ -316,7 +323,7 @@ final class EventApplier {
       Handle h, RecordEvent e, RecordEvent.PropertyRecorded d, String rawJson, Context ctx) {
     Optional<String> itemKey = store.itemKey(h, e.force(), e.crimeReference(), d.itemRef());
     if (itemKey.isEmpty() || OrderKeys.wins(e.orderKey(), emptyToNull(itemKey.get()))) {
-      List<TimelineRenderer.KnownPerson> people = store.people(h, e.force(), e.crimeReference());
+      List<TimelineRenderer.KnownPerson> people = people(h, e.force(), e.crimeReference(), ctx);
       property.save(
           new PropertyItem(
               e.force(),
@@ -346,17 +353,12 @@ final class EventApplier {
     }
     Crime c = crimes.find(e.force(), e.crimeReference()).orElseThrow();
     crimes.save(change.apply(c));
-    store.setCrimeKeys(
-        h,
-        e.force(),
-        e.crimeReference(),
-        newKeys.apply(keys),
-        finalised != null ? finalised : store.outcomeFinalised(h, e.force(), e.crimeReference()));
+    store.setCrimeKeys(h, e.force(), e.crimeReference(), newKeys.apply(keys), finalised);
   }
 
   /** Adds the event's timeline entry and alerts every victim who may be told of it. */
   private void addEntry(Handle h, RecordEvent e, String rawJson, Context ctx) {
-    List<TimelineRenderer.KnownPerson> people = store.people(h, e.force(), e.crimeReference());
+    List<TimelineRenderer.KnownPerson> people = people(h, e.force(), e.crimeReference(), ctx);
     LocalizedText text = renderer.render(e, people);
     TimelineKind kind = e.type().timelineKind();
     Instant published = ctx.bulk() ? e.occurredAt() : ctx.now();
@@ -372,8 +374,8 @@ final class EventApplier {
   }
 
   /** Renders again every entry and property description made from free text, with today's names. */
-  private void redepersonalise(Handle h, String force, String crimeRef) {
-    List<TimelineRenderer.KnownPerson> people = store.people(h, force, crimeRef);
+  private void redepersonalise(Handle h, String force, String crimeRef, Context ctx) {
+    List<TimelineRenderer.KnownPerson> people = people(h, force, crimeRef, ctx);
     for (IngestStore.SourcedEntry s : store.sourcedEntries(h, force, crimeRef)) {
       RecordEvent source = ((EventParser.Parsed) parser.parse(s.sourceEvent())).event();
       store.setEntryText(h, force, crimeRef, s.entryKey(), renderer.render(source, people));
@@ -386,6 +388,17 @@ final class EventApplier {
           item.itemRef(),
           renderer.depersonalise(item.sourceDescription(), people));
     }
+  }
+
+  /** The crime's named people, read once per batch until a name is added. */
+  private List<TimelineRenderer.KnownPerson> people(
+      Handle h, String force, String crimeRef, Context ctx) {
+    return ctx.people()
+        .computeIfAbsent(crimeKey(force, crimeRef), k -> store.people(h, force, crimeRef));
+  }
+
+  private static String crimeKey(String force, String crimeRef) {
+    return force + "\u0000" + crimeRef;
   }
 
   private void reconcileAll(Handle h, String force, String crimeRef, Instant now) {

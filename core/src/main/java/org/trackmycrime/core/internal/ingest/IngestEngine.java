@@ -93,11 +93,18 @@ public final class IngestEngine implements RecordIngest {
         db.inTransaction(
             "ingest",
             h -> {
-              List<IngestOutcome> out = new ArrayList<>(events.size());
-              for (RawEvent raw : events) {
-                out.add(process(h, raw, mode, now));
+              String savepoint = "tmc_batch";
+              h.savepoint(savepoint);
+              try {
+                List<IngestOutcome> out = applyBatch(h, events, new Batch(mode, now, true));
+                h.releaseSavepoint(savepoint);
+                return out;
+              } catch (RefreshFailed e) {
+                // apply the batch again telling the listener after each event, so the failure
+                // rejects exactly the event that caused it, as it always has
+                h.rollbackToSavepoint(savepoint);
+                return applyBatch(h, events, new Batch(mode, now, false));
               }
-              return out;
             });
     if (LOG.isDebugEnabled()) {
       outcomes.forEach(o -> LOG.debug("ingest {} {}:{}", o.status(), o.source(), o.eventId()));
@@ -105,14 +112,113 @@ public final class IngestEngine implements RecordIngest {
     return outcomes;
   }
 
-  private IngestOutcome process(Handle h, RawEvent raw, Mode mode, Instant now) {
-    EventParser.Result result = parser.parse(raw.json());
+  /**
+   * Applies a batch on the caller's transaction. When the batch is {@code deferred}, the listener
+   * is told once per crime at the end rather than after each event: it recomputes from stored
+   * state, so the result is the same, and a crime with ten events in the batch is computed once
+   * instead of ten times. A listener failure then throws {@link RefreshFailed}.
+   */
+  private List<IngestOutcome> applyBatch(Handle h, List<RawEvent> events, Batch batch) {
+    List<EventParser.Result> parsed = new ArrayList<>(events.size());
+    java.util.Map<String, List<String>> idsBySource = new java.util.HashMap<>();
+    for (RawEvent raw : events) {
+      EventParser.Result result = parser.parse(raw.json());
+      parsed.add(result);
+      if (result instanceof EventParser.Parsed p) {
+        idsBySource
+            .computeIfAbsent(p.event().source(), k -> new ArrayList<>())
+            .add(p.event().eventId());
+      }
+    }
+    // one read for the batch's idempotency check instead of one per event
+    idsBySource.forEach(
+        (source, ids) ->
+            store
+                .alreadyIngested(h, source, ids)
+                .forEach(id -> batch.ingested.add(Batch.key(source, id))));
+    List<IngestOutcome> out = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      out.add(process(h, events.get(i), parsed.get(i), batch));
+    }
+    store.recordIngested(h, batch.toRecord.values(), batch.now);
+    for (String[] crime : batch.touched.values()) {
+      try {
+        listener.eventApplied(h, crime[0], crime[1], batch.now, batch.mode == Mode.BULK);
+      } catch (PersistenceException ex) {
+        throw ex;
+      } catch (TrackMyCrimeException ex) {
+        throw new RefreshFailed(ex);
+      }
+    }
+    return out;
+  }
+
+  /** What one batch knows while it runs: its mode and instant, forces seen, crimes to refresh. */
+  private static final class Batch {
+    final Mode mode;
+    final Instant now;
+    final boolean deferred;
+    final java.util.Set<String> forces = new java.util.HashSet<>();
+
+    /** (source, eventId) of every event recorded as ingested, as of now in this transaction. */
+    final java.util.Set<String> ingested = new java.util.HashSet<>();
+
+    /** Idempotency rows to write at the end of the batch, as one JDBC batch. */
+    final java.util.Map<String, IngestStore.Ingested> toRecord = new java.util.LinkedHashMap<>();
+
+    /** (force, crime) of crimes known to exist in this transaction. */
+    final java.util.Set<String> crimes = new java.util.HashSet<>();
+
+    /** The batch's cache of each crime's named people, for depersonalising. */
+    final java.util.Map<String, List<TimelineRenderer.KnownPerson>> people =
+        new java.util.HashMap<>();
+
+    final java.util.Map<String, String[]> touched = new java.util.LinkedHashMap<>();
+
+    Batch(Mode mode, Instant now, boolean deferred) {
+      this.mode = mode;
+      this.now = now;
+      this.deferred = deferred;
+    }
+
+    void applied(String force, String crimeRef) {
+      if (deferred) {
+        touched.putIfAbsent(key(force, crimeRef), new String[] {force, crimeRef});
+      }
+    }
+
+    void record(String eventKey, RecordEvent e, String state) {
+      ingested.add(eventKey);
+      toRecord.put(eventKey, new IngestStore.Ingested(e, state));
+    }
+
+    static String key(String a, String b) {
+      return a + "\u0000" + b;
+    }
+  }
+
+  /** A deferred listener call failed; the batch is applied again event by event. */
+  private static final class RefreshFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RefreshFailed(TrackMyCrimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  private IngestOutcome process(Handle h, RawEvent raw, EventParser.Result result, Batch batch) {
+    Instant now = batch.now;
     if (result instanceof EventParser.Invalid invalid) {
       return reject(
           h, raw, invalid.problems(), invalid.source(), invalid.eventId(), invalid.force(), now);
     }
     RecordEvent e = ((EventParser.Parsed) result).event();
-    if (!store.forceExists(h, e.force())) {
+    if (!batch.forces.contains(e.force())) {
+      if (store.forceExists(h, e.force())) {
+        batch.forces.add(e.force());
+      }
+    }
+    if (!batch.forces.contains(e.force())) {
       return reject(
           h,
           raw,
@@ -122,37 +228,55 @@ public final class IngestEngine implements RecordIngest {
           e.force(),
           now);
     }
-    if (store.ingestState(h, e.source(), e.eventId()).isPresent()) {
+    String eventKey = Batch.key(e.source(), e.eventId());
+    if (batch.ingested.contains(eventKey)) {
       return outcome(IngestStatus.DUPLICATE, raw, e);
     }
-    if (e.type() != RecordEvent.EventType.CRIME_RECORDED
-        && store.crimeKeys(h, e.force(), e.crimeReference()).isEmpty()) {
-      store.recordIngested(h, e, IngestStore.PARKED, now);
-      store.park(h, e, raw.json(), raw.origin(), now);
-      return outcome(IngestStatus.PARKED, raw, e);
+    String crimeKey = Batch.key(e.force(), e.crimeReference());
+    if (e.type() != RecordEvent.EventType.CRIME_RECORDED && !batch.crimes.contains(crimeKey)) {
+      if (store.crimeKeys(h, e.force(), e.crimeReference()).isPresent()) {
+        batch.crimes.add(crimeKey);
+      } else {
+        batch.record(eventKey, e, IngestStore.PARKED);
+        store.park(h, e, raw.json(), raw.origin(), now);
+        return outcome(IngestStatus.PARKED, raw, e);
+      }
     }
-    List<Problem> refused = applyInSavepoint(h, e, raw.json(), mode, now);
+    List<Problem> refused = applyInSavepoint(h, e, raw.json(), batch);
     if (!refused.isEmpty()) {
       return reject(h, raw, refused, e.source(), e.eventId(), e.force(), now);
     }
-    store.recordIngested(h, e, IngestStore.APPLIED, now);
+    batch.record(eventKey, e, IngestStore.APPLIED);
     if (e.type() == RecordEvent.EventType.CRIME_RECORDED) {
-      applyParked(h, e.force(), e.crimeReference(), mode, now);
+      batch.crimes.add(crimeKey);
+      applyParked(h, e.force(), e.crimeReference(), batch);
     }
     return outcome(IngestStatus.APPLIED, raw, e);
   }
 
   /** Applies the events that waited for this crime, in the contract's order. */
-  private void applyParked(Handle h, String force, String crimeRef, Mode mode, Instant now) {
+  private void applyParked(Handle h, String force, String crimeRef, Batch batch) {
+    Instant now = batch.now;
     for (IngestStore.ParkedRow p : store.parkedFor(h, force, crimeRef)) {
       store.unpark(h, p.source(), p.eventId());
       EventParser.Result result = parser.parse(p.rawJson());
       RecordEvent e = ((EventParser.Parsed) result).event();
-      List<Problem> refused = applyInSavepoint(h, e, p.rawJson(), mode, now);
+      List<Problem> refused = applyInSavepoint(h, e, p.rawJson(), batch);
+      String eventKey = Batch.key(e.source(), e.eventId());
+      IngestStore.Ingested pending = batch.toRecord.get(eventKey);
       if (refused.isEmpty()) {
-        store.markApplied(h, e.source(), e.eventId());
+        if (pending != null) {
+          batch.toRecord.put(eventKey, new IngestStore.Ingested(e, IngestStore.APPLIED));
+        } else {
+          store.markApplied(h, e.source(), e.eventId());
+        }
       } else {
-        store.forgetIngested(h, e.source(), e.eventId());
+        if (pending != null) {
+          batch.toRecord.remove(eventKey);
+        } else {
+          store.forgetIngested(h, e.source(), e.eventId());
+        }
+        batch.ingested.remove(eventKey);
         store.reject(
             h, now, p.origin(), e.source(), e.eventId(), e.force(), p.rawJson(), describe(refused));
       }
@@ -163,23 +287,30 @@ public final class IngestEngine implements RecordIngest {
    * Applies one event; a rule it breaks against the stored state (an unknown victim, say) rolls
    * back only this event and comes back as problems.
    */
-  private List<Problem> applyInSavepoint(
-      Handle h, RecordEvent e, String rawJson, Mode mode, Instant now) {
+  private List<Problem> applyInSavepoint(Handle h, RecordEvent e, String rawJson, Batch batch) {
+    Mode mode = batch.mode;
+    Instant now = batch.now;
     String savepoint = "tmc_event";
     h.savepoint(savepoint);
     try {
       boolean eligible = mode == Mode.LIVE && !e.occurredAt().isBefore(now.minus(alertMaxAge));
-      applier.apply(h, e, rawJson, new EventApplier.Context(now, mode == Mode.BULK, eligible));
-      listener.eventApplied(h, e.force(), e.crimeReference(), now, mode == Mode.BULK);
+      applier.apply(
+          h, e, rawJson, new EventApplier.Context(now, mode == Mode.BULK, eligible, batch.people));
+      if (!batch.deferred) {
+        listener.eventApplied(h, e.force(), e.crimeReference(), now, mode == Mode.BULK);
+      }
       h.releaseSavepoint(savepoint);
+      batch.applied(e.force(), e.crimeReference());
       return List.of();
     } catch (ValidationException ex) {
       h.rollbackToSavepoint(savepoint);
+      batch.people.clear(); // the rolled-back event may have added names
       return ex.problems();
     } catch (PersistenceException ex) {
       throw ex;
     } catch (TrackMyCrimeException ex) {
       h.rollbackToSavepoint(savepoint);
+      batch.people.clear();
       return List.of(new Problem("$", ex.getMessage()));
     }
   }

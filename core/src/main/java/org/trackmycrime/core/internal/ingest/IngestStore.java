@@ -42,26 +42,47 @@ final class IngestStore {
         > 0;
   }
 
-  Optional<String> ingestState(Handle h, String source, String eventId) {
-    return h.createQuery(
-            "SELECT ingest_state FROM tmc_ingested_event WHERE source = :s AND event_id = :e")
-        .bind("s", source)
-        .bind("e", eventId)
-        .mapTo(String.class)
-        .findOne();
+  /** Which of these event ids of the source were ingested before (applied or parked). */
+  List<String> alreadyIngested(Handle h, String source, List<String> eventIds) {
+    List<String> found = new ArrayList<>();
+    for (int from = 0; from < eventIds.size(); from += 500) {
+      List<String> part = eventIds.subList(from, Math.min(eventIds.size(), from + 500));
+      found.addAll(
+          h.createQuery(
+                  "SELECT event_id FROM tmc_ingested_event WHERE source = :s"
+                      + " AND event_id IN (<ids>)")
+              .bind("s", source)
+              .bindList("ids", part)
+              .mapTo(String.class)
+              .list());
+    }
+    return found;
   }
 
-  void recordIngested(Handle h, RecordEvent e, String state, Instant now) {
-    h.createUpdate(
-            "INSERT INTO tmc_ingested_event (source, event_id, force_slug, crime_ref, ingest_state,"
-                + " received_at) VALUES (:s, :e, :f, :c, :state, :now)")
-        .bind("s", e.source())
-        .bind("e", e.eventId())
-        .bind("f", e.force())
-        .bind("c", e.crimeReference())
-        .bind("state", state)
-        .bind("now", now)
-        .execute();
+  /** An event to record as ingested, and in which state. */
+  record Ingested(RecordEvent event, String state) {}
+
+  /** Records events as ingested, as one JDBC batch. */
+  void recordIngested(Handle h, java.util.Collection<Ingested> rows, Instant now) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    org.jdbi.v3.core.statement.PreparedBatch batch =
+        h.prepareBatch(
+            "INSERT INTO tmc_ingested_event (source, event_id, force_slug, crime_ref,"
+                + " ingest_state, received_at) VALUES (:s, :e, :f, :c, :state, :now)");
+    for (Ingested row : rows) {
+      RecordEvent e = row.event();
+      batch
+          .bind("s", e.source())
+          .bind("e", e.eventId())
+          .bind("f", e.force())
+          .bind("c", e.crimeReference())
+          .bind("state", row.state())
+          .bind("now", now)
+          .add();
+    }
+    batch.execute();
   }
 
   void markApplied(Handle h, String source, String eventId) {
@@ -163,29 +184,28 @@ final class IngestStore {
         .findOne();
   }
 
+  /**
+   * Writes the crime's keys, and whether its outcome is final when {@code finalised} is not null
+   * (null leaves it as stored).
+   */
   void setCrimeKeys(Handle h, String force, String crimeRef, CrimeKeys k, Boolean finalised) {
-    h.createUpdate(
+    org.jdbi.v3.core.statement.Update update =
+        h.createUpdate(
             "UPDATE tmc_crime SET recorded_key = :r, status_key = :s, outcome_key = :o,"
-                + " officer_key = :of, outcome_finalised = :fin"
-                + " WHERE force_slug = :f AND crime_ref = :c")
+                + " officer_key = :of"
+                + (finalised == null ? "" : ", outcome_finalised = :fin")
+                + " WHERE force_slug = :f AND crime_ref = :c");
+    if (finalised != null) {
+      update.bind("fin", finalised);
+    }
+    update
         .bind("r", k.recorded())
         .bind("s", k.status())
         .bind("o", k.outcome())
         .bind("of", k.officer())
-        .bind("fin", finalised)
         .bind("f", force)
         .bind("c", crimeRef)
         .execute();
-  }
-
-  Boolean outcomeFinalised(Handle h, String force, String crimeRef) {
-    return h.createQuery(
-            "SELECT outcome_finalised FROM tmc_crime WHERE force_slug = :f AND crime_ref = :c")
-        .bind("f", force)
-        .bind("c", crimeRef)
-        .map((rs, ctx) -> rs.getObject(1, Boolean.class))
-        .findOne()
-        .orElse(null);
   }
 
   Optional<VictimKeys> victimKeys(Handle h, String force, String crimeRef, String victimRef) {
