@@ -25,30 +25,43 @@ final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private Path log;
 
   private ServerProcess(Process process, int port) {
     this.process = process;
     this.port = port;
   }
 
-  /** Starts the server and waits until {@code /health} answers. */
+  /** Starts the server from the test's class path and waits until {@code /health} answers. */
   static ServerProcess start(Map<String, String> env, Path log) throws Exception {
+    return start(
+        List.of("-cp", System.getProperty("java.class.path"), ReferenceServer.class.getName()),
+        null,
+        env,
+        log);
+  }
+
+  /**
+   * Starts {@code java -Xmx384m <arguments>} (a class path and main class, or {@code -jar FILE}) in
+   * {@code workDir} (null: this one) and waits until {@code /health} answers.
+   */
+  static ServerProcess start(
+      List<String> arguments, Path workDir, Map<String, String> env, Path log) throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            List.of(
-                java,
-                "-Xmx384m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ReferenceServer.class.getName()));
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m"));
+    command.addAll(arguments);
+    ProcessBuilder pb = new ProcessBuilder(command);
+    if (workDir != null) {
+      pb.directory(workDir.toFile());
+    }
     pb.environment().keySet().removeIf(k -> k.startsWith("TMC_"));
     pb.environment().putAll(env);
     pb.environment().put("TMC_HTTP_PORT", Integer.toString(port));
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     ServerProcess server = new ServerProcess(pb.start(), port);
+    server.log = log;
     server.awaitHealthAnswer(Duration.ofSeconds(90));
     return server;
   }
@@ -57,6 +70,16 @@ final class ServerProcess implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  /** The server's address on this machine. */
+  String address() {
+    return "http://localhost:" + port;
+  }
+
+  /** What the server printed so far. */
+  String output() throws IOException {
+    return java.nio.file.Files.readString(log);
   }
 
   /** The JSON of {@code GET /health}, or null while the server does not answer. */
