@@ -258,6 +258,8 @@ public final class ReferenceServer implements AutoCloseable {
         tuning.pollInterval().toMillis(),
         Math.max(1000, tuning.pollInterval().toMillis() * 5),
         TimeUnit.MILLISECONDS);
+    // retention: personal data of crimes closed longer than the force's period is erased daily
+    scheduler.scheduleWithFixedDelay(this::runRetention, 10, 24 * 60, TimeUnit.MINUTES);
     long reminders = tuning.reminderInterval().toMillis();
     scheduler.scheduleWithFixedDelay(
         this::runReminders, reminders, reminders, TimeUnit.MILLISECONDS);
@@ -359,6 +361,15 @@ public final class ReferenceServer implements AutoCloseable {
         victimPortal.invite(
             config.force(), DemoFeed.DEMO_VICTIM_CRIME, "V1", Channel.EMAIL, Actor.system());
     victimPortal.activate(invitation.token(), DemoFeed.DEMO_VICTIM_CRIME, DEMO_VICTIM_PASSWORD);
+  }
+
+  private void runRetention() {
+    try {
+      var run = tmc.retention().run();
+      LOG.info("retention run: {} crimes erased", run.crimesErased());
+    } catch (RuntimeException e) {
+      LOG.warn("retention run failed: {}", e.getClass().getSimpleName());
+    }
   }
 
   private void runInvitations() {

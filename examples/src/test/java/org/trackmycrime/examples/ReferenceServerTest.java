@@ -148,6 +148,22 @@ class ReferenceServerTest {
             bad.header(k, k.toLowerCase().contains("signature") ? "sha256=" + "0".repeat(64) : v));
     HttpResponse<String> refused = http.send(bad.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(refused.statusCode()).isEqualTo(401);
+
+    // an event for a force this server does not serve: rejected, with the reason
+    byte[] otherForce =
+        event
+            .replace("\"force\":\"demo-force\"", "\"force\":\"avon-and-somerset\"")
+            .replace("test-1", "test-2")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder elsewhere =
+        HttpRequest.newBuilder(server.localAddress().resolve("/records/events"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(otherForce));
+    new WebhookSigner(SECRET, Clock.systemUTC()).headers(otherForce).forEach(elsewhere::header);
+    HttpResponse<String> rejected =
+        http.send(elsewhere.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(rejected.body()).contains("REJECTED").contains("not a force served here");
+    assertThat(server.trackMyCrime().crimes().find("avon-and-somerset", ref)).isEmpty();
   }
 
   @Test
