@@ -314,12 +314,12 @@ abstract class AbstractVictimPortalTest {
   }
 
   @Test
-  void aMegabytePasswordAtSignInIsRefusedWithoutHashing() {
+  void aMegabytePasswordAtSignInIsRefused() {
+    // that it is refused before hashing is shown where it arrives: the HTTP adapters refuse the
+    // body (AbstractAdapterContractTest); here, that the service answers like any wrong password
     activated();
-    long start = System.nanoTime();
     assertThat(portal.signIn(FORCE, EMAIL, "x".repeat(1 << 20), "c1", null).status())
         .isEqualTo(Status.INVALID_CREDENTIALS);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
   }
 
   @Test
