@@ -1429,67 +1429,47 @@ public final class VictimPortal {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Optional<Invite> invite =
-        db.with(
-            "portal invitation",
-            h ->
-                h.createQuery(
-                        "SELECT force_slug, crime_ref, victim_ref, login_kind, login FROM"
-                            + " tmc_portal_invitation WHERE token_hash = :hash AND used_at IS NULL"
-                            + " AND expires_at > :now")
-                    .bind("hash", hash)
-                    .bind("now", now)
-                    .map(
-                        (rs, ctx) ->
-                            new Invite(
-                                hash,
-                                rs.getString("force_slug"),
-                                rs.getString("crime_ref"),
-                                rs.getString("victim_ref"),
-                                rs.getString("login_kind"),
-                                rs.getString("login")))
-                    .findOne());
+    Optional<Invite> invite = unusedInvitation(hash, now);
     // the answer is compared even when the token is unknown, so timing does not tell them apart
     String expected = invite.map(i -> normaliseAnswer(i.crime)).orElse("-");
     boolean answered = Secrets.constantTimeEquals(expected, normaliseAnswer(answer));
     if (invite.isEmpty() || !answered) {
       return Optional.empty();
     }
-    Invite i = invite.get();
-    boolean stillEligible =
-        tmc.victims().find(i.force, i.crime, i.victim).map(v -> eligible(v, now)).orElse(false);
-    return stillEligible ? invite : Optional.empty();
+    return invite.filter(i -> stillEligible(i, now));
   }
 
   /** An invitation by its hash, when still unused, unexpired and its victim still eligible. */
   private Optional<Invite> invitationByHash(String hash) {
     Instant now = clock.instant();
-    Optional<Invite> invite =
-        db.with(
-            "portal invitation by hash",
-            h ->
-                h.createQuery(
-                        "SELECT force_slug, crime_ref, victim_ref, login_kind, login FROM"
-                            + " tmc_portal_invitation WHERE token_hash = :hash AND used_at IS NULL"
-                            + " AND expires_at > :now")
-                    .bind("hash", hash)
-                    .bind("now", now)
-                    .map(
-                        (rs, ctx) ->
-                            new Invite(
-                                hash,
-                                rs.getString("force_slug"),
-                                rs.getString("crime_ref"),
-                                rs.getString("victim_ref"),
-                                rs.getString("login_kind"),
-                                rs.getString("login")))
-                    .findOne());
-    return invite.filter(
-        i ->
-            tmc.victims()
-                .find(i.force, i.crime, i.victim)
-                .map(v -> eligible(v, now))
-                .orElse(false));
+    return unusedInvitation(hash, now).filter(i -> stillEligible(i, now));
+  }
+
+  /** An invitation by its hash, when still unused and unexpired. */
+  private Optional<Invite> unusedInvitation(String hash, Instant now) {
+    return db.with(
+        "portal invitation",
+        h ->
+            h.createQuery(
+                    "SELECT force_slug, crime_ref, victim_ref, login_kind, login FROM"
+                        + " tmc_portal_invitation WHERE token_hash = :hash AND used_at IS NULL"
+                        + " AND expires_at > :now")
+                .bind("hash", hash)
+                .bind("now", now)
+                .map(
+                    (rs, ctx) ->
+                        new Invite(
+                            hash,
+                            rs.getString("force_slug"),
+                            rs.getString("crime_ref"),
+                            rs.getString("victim_ref"),
+                            rs.getString("login_kind"),
+                            rs.getString("login")))
+                .findOne());
+  }
+
+  private boolean stillEligible(Invite i, Instant now) {
+    return tmc.victims().find(i.force, i.crime, i.victim).map(v -> eligible(v, now)).orElse(false);
   }
 
   private SignInResult failedInvitation(String token) {
