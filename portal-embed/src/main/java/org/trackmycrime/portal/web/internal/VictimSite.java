@@ -387,12 +387,7 @@ public final class VictimSite {
     }
     Form form = Form.of(request, "login");
     String password = request.field("password").orElse("");
-    if (form.find("login").isEmpty()) {
-      form.error("login", t.get("signIn.error.loginMissing"));
-    }
-    if (password.isEmpty()) {
-      form.error("password", t.get("signIn.error.passwordMissing"));
-    }
+    requireLoginAndPassword(form, password, t);
     if (form.hasErrors()) {
       return signInForm(request, form, 200);
     }
@@ -563,12 +558,7 @@ public final class VictimSite {
     if (form.find("crimeReference").isEmpty()) {
       form.error("crimeReference", t.get("activate.error.referenceMissing"));
     }
-    if (form.find("login").isEmpty()) {
-      form.error("login", t.get("signIn.error.loginMissing"));
-    }
-    if (password.isEmpty()) {
-      form.error("password", t.get("signIn.error.passwordMissing"));
-    }
+    requireLoginAndPassword(form, password, t);
     if (form.hasErrors()) {
       return linkForm(request, form, 200);
     }
@@ -786,5 +776,15 @@ public final class VictimSite {
           Page p = page(v, "crimes/" + id, "crime.title", "crimes").build();
           return Templates.page(200, "victim/crime.jte", Map.of("page", p, "crime", view));
         });
+  }
+
+  /** The sign-in name and password a sign-in or a crime link needs, each named when missing. */
+  private static void requireLoginAndPassword(Form form, String password, Texts t) {
+    if (form.find("login").isEmpty()) {
+      form.error("login", t.get("signIn.error.loginMissing"));
+    }
+    if (password.isEmpty()) {
+      form.error("password", t.get("signIn.error.passwordMissing"));
+    }
   }
 }
