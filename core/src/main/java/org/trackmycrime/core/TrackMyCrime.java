@@ -99,7 +99,8 @@ public final class TrackMyCrime {
     this.db = new Db(b.dataSource);
     this.forces = new JdbiForceStore(db);
     this.crimes = new JdbiCrimeStore(db);
-    this.victims = new JdbiVictimStore(db);
+    JdbiVictimStore victimStore = new JdbiVictimStore(db);
+    this.victims = victimStore;
     this.preferences = new JdbiVictimPreferenceStore(db);
     this.officers = new JdbiOfficerStore(db);
     this.timeline = new JdbiTimelineStore(db);
@@ -115,7 +116,7 @@ public final class TrackMyCrime {
             clock,
             b.alertMaxAge,
             crimes,
-            victims,
+            victimStore,
             officers,
             property,
             audit,

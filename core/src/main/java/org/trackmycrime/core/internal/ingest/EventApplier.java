@@ -1,17 +1,22 @@
 package org.trackmycrime.core.internal.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.trackmycrime.core.ValidationException;
 import org.trackmycrime.core.enrolment.AlertPolicy;
 import org.trackmycrime.core.internal.ingest.IngestStore.CrimeKeys;
 import org.trackmycrime.core.internal.ingest.IngestStore.VictimKeys;
 import org.trackmycrime.core.internal.ingest.RecordEvent.EventType;
+import org.trackmycrime.core.internal.jdbi.Db;
+import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AuditAction;
 import org.trackmycrime.core.model.AuditEvent;
@@ -31,7 +36,6 @@ import org.trackmycrime.core.store.AuditTrail;
 import org.trackmycrime.core.store.CrimeStore;
 import org.trackmycrime.core.store.OfficerStore;
 import org.trackmycrime.core.store.PropertyStore;
-import org.trackmycrime.core.store.VictimStore;
 
 /**
  * Applies one valid event to the stored state. Order tolerance comes from three rules: state fields
@@ -43,16 +47,16 @@ final class EventApplier {
   /**
    * @param bulk a bulk load of history: entries are published at their own time and never alert
    * @param alertEligible whether the event's entry may alert (live and recent enough)
+   * @param cache what the batch has read of its crimes
+   * @param pending where the batch's timeline entries wait to be written, or null to write each at
+   *     once
    */
   record Context(
-      Instant now,
-      boolean bulk,
-      boolean alertEligible,
-      java.util.Map<String, List<TimelineRenderer.KnownPerson>> people) {}
+      Instant now, boolean bulk, boolean alertEligible, CrimeCache cache, PendingEntries pending) {}
 
   private final IngestStore store;
   private final CrimeStore crimes;
-  private final VictimStore victims;
+  private final JdbiVictimStore victims;
   private final OfficerStore officers;
   private final PropertyStore property;
   private final AuditTrail audit;
@@ -62,7 +66,7 @@ final class EventApplier {
   EventApplier(
       IngestStore store,
       CrimeStore crimes,
-      VictimStore victims,
+      JdbiVictimStore victims,
       OfficerStore officers,
       PropertyStore property,
       AuditTrail audit,
@@ -95,7 +99,8 @@ final class EventApplier {
             k -> new CrimeKeys(k.recorded(), k.status(), e.orderKey(), k.officer()),
             k -> k.outcome(),
             c -> c.withOutcome(o.outcome()),
-            o.finalised());
+            o.finalised(),
+            ctx);
         addEntry(h, e, rawJson, ctx);
       }
       case CASE_CLOSED, CASE_REOPENED -> {
@@ -107,7 +112,8 @@ final class EventApplier {
             k -> new CrimeKeys(k.recorded(), e.orderKey(), k.outcome(), k.officer()),
             k -> k.status(),
             c -> c.withStatus(status),
-            null);
+            null,
+            ctx);
         addEntry(h, e, rawJson, ctx);
       }
       case VICTIM_DETAILS_CHANGED ->
@@ -117,13 +123,15 @@ final class EventApplier {
   }
 
   private void crimeRecorded(Handle h, RecordEvent e, RecordEvent.CrimeRecorded d, Context ctx) {
-    Optional<CrimeKeys> keys = store.crimeKeys(h, e.force(), e.crimeReference());
+    Optional<CrimeKeys> keys = crimeKeys(h, e.force(), e.crimeReference(), ctx);
     if (keys.isEmpty() || OrderKeys.wins(e.orderKey(), keys.get().recorded())) {
+      // no keys: no row yet
       Crime c =
-          crimes
-              .find(e.force(), e.crimeReference())
-              .orElse(Crime.recorded(e.force(), e.crimeReference(), d.category(), d.reportedAt()));
-      crimes.save(
+          keys.isEmpty()
+              ? Crime.recorded(e.force(), e.crimeReference(), d.category(), d.reportedAt())
+              : crime(e.force(), e.crimeReference(), ctx);
+      saveCrime(
+          ctx,
           new Crime(
               c.force(),
               c.crimeReference(),
@@ -134,16 +142,17 @@ final class EventApplier {
               c.outcome(),
               c.officerRef()));
       CrimeKeys k = keys.orElse(new CrimeKeys(null, null, null, null));
-      store.setCrimeKeys(
+      setCrimeKeys(
           h,
           e.force(),
           e.crimeReference(),
           new CrimeKeys(e.orderKey(), k.status(), k.outcome(), k.officer()),
-          null);
+          null,
+          ctx);
     }
     String key = e.orderKey();
     for (RecordEvent.VictimData v : d.victims()) {
-      Victim existing = victims.find(e.force(), e.crimeReference(), v.victimRef()).orElse(null);
+      Victim existing = victimsOf(h, e.force(), e.crimeReference(), ctx).get(v.victimRef());
       VictimKeys vk =
           store
               .victimKeys(h, e.force(), e.crimeReference(), v.victimRef())
@@ -169,7 +178,7 @@ final class EventApplier {
               Actor.recordsSystem(e.source()),
               null,
               List.of());
-      victims.save(saved);
+      save(existing, saved, ctx);
       store.setVictimKeys(
           h,
           e.force(),
@@ -185,26 +194,29 @@ final class EventApplier {
           "recorded by event ");
     }
     addEntry(h, e, null, ctx);
-    reconcileAll(h, e.force(), e.crimeReference(), ctx.now());
+    for (Victim v : victimsOf(h, e.force(), e.crimeReference(), ctx).values()) {
+      reconcileVictim(h, v, ctx);
+    }
   }
 
   private void riskAssessed(Handle h, RecordEvent e, RecordEvent.RiskAssessed d, Context ctx) {
-    Victim v = victim(e, d.victimRef(), "data.victimRef");
-    victims.save(
+    Victim v = victim(h, e, d.victimRef(), "data.victimRef", ctx);
+    Victim assessed =
         record(
             v,
             e,
             d.suitable() ? EnrolmentAction.ASSESS_SUITABLE : EnrolmentAction.ASSESS_UNSUITABLE,
             Actor.officer(d.assessedBy()),
             d.note(),
-            d.reasonCodes()));
+            d.reasonCodes());
+    save(v, assessed, ctx);
     auditVictim(e, ctx, AuditAction.ALTERATION, d.victimRef(), "risk assessed by event ");
-    reconcileVictim(h, e.force(), e.crimeReference(), d.victimRef(), ctx.now());
+    reconcileVictim(h, victim(h, e, d.victimRef(), "data.victimRef", ctx), ctx);
   }
 
   private void victimDetailsChanged(
       Handle h, RecordEvent e, RecordEvent.VictimDetailsChanged d, Context ctx) {
-    Victim v = victim(e, d.victimRef(), "data.victimRef");
+    Victim v = victim(h, e, d.victimRef(), "data.victimRef", ctx);
     VictimKeys vk = store.victimKeys(h, e.force(), e.crimeReference(), d.victimRef()).orElseThrow();
     Victim.Builder b = v.toBuilder();
     // a change states only the fields it carries
@@ -220,10 +232,10 @@ final class EventApplier {
               null,
               List.of());
     }
-    victims.save(changed);
+    save(v, changed, ctx);
     store.setVictimKeys(h, e.force(), e.crimeReference(), d.victimRef(), newKeys);
     auditVictim(e, ctx, AuditAction.ALTERATION, d.victimRef(), "details changed by event ");
-    reconcileVictim(h, e.force(), e.crimeReference(), d.victimRef(), ctx.now());
+    reconcileVictim(h, victim(h, e, d.victimRef(), "data.victimRef", ctx), ctx);
   }
 
   /**
@@ -301,7 +313,8 @@ final class EventApplier {
         k -> new CrimeKeys(k.recorded(), k.status(), k.outcome(), e.orderKey()),
         k -> k.officer(),
         c -> c.withOfficerRef(d.ref()),
-        null);
+        null,
+        ctx);
     addEntry(h, e, rawJson, ctx);
   }
 
@@ -311,7 +324,7 @@ final class EventApplier {
     boolean newNames =
         store.addNames(h, e.force(), e.crimeReference(), d.personRef(), role, d.names());
     if (newNames) {
-      ctx.people().remove(crimeKey(e.force(), e.crimeReference()));
+      ctx.cache().people.remove(CrimeCache.key(e.force(), e.crimeReference()));
     }
     addEntry(h, e, null, ctx);
     if (newNames) {
@@ -346,14 +359,40 @@ final class EventApplier {
       java.util.function.UnaryOperator<CrimeKeys> newKeys,
       java.util.function.Function<CrimeKeys, String> currentKey,
       java.util.function.UnaryOperator<Crime> change,
-      Boolean finalised) {
-    CrimeKeys keys = store.crimeKeys(h, e.force(), e.crimeReference()).orElseThrow();
+      Boolean finalised,
+      Context ctx) {
+    CrimeKeys keys = crimeKeys(h, e.force(), e.crimeReference(), ctx).orElseThrow();
     if (!OrderKeys.wins(e.orderKey(), currentKey.apply(keys))) {
       return;
     }
-    Crime c = crimes.find(e.force(), e.crimeReference()).orElseThrow();
-    crimes.save(change.apply(c));
-    store.setCrimeKeys(h, e.force(), e.crimeReference(), newKeys.apply(keys), finalised);
+    saveCrime(ctx, change.apply(crime(e.force(), e.crimeReference(), ctx)));
+    setCrimeKeys(h, e.force(), e.crimeReference(), newKeys.apply(keys), finalised, ctx);
+  }
+
+  /** The crime's last-writer-wins keys, read once per batch and kept up to date. */
+  private Optional<CrimeKeys> crimeKeys(Handle h, String force, String crimeRef, Context ctx) {
+    return ctx.cache()
+        .crimeKeys
+        .computeIfAbsent(CrimeCache.key(force, crimeRef), k -> store.crimeKeys(h, force, crimeRef));
+  }
+
+  private void setCrimeKeys(
+      Handle h, String force, String crimeRef, CrimeKeys keys, Boolean finalised, Context ctx) {
+    store.setCrimeKeys(h, force, crimeRef, keys, finalised);
+    ctx.cache().crimeKeys.put(CrimeCache.key(force, crimeRef), Optional.of(keys));
+  }
+
+  /** The stored crime, read once per batch and kept up to date by {@link #saveCrime}. */
+  private Crime crime(String force, String crimeRef, Context ctx) {
+    return ctx.cache()
+        .crimes
+        .computeIfAbsent(
+            CrimeCache.key(force, crimeRef), k -> crimes.find(force, crimeRef).orElseThrow());
+  }
+
+  private void saveCrime(Context ctx, Crime c) {
+    crimes.save(c);
+    ctx.cache().crimes.put(CrimeCache.key(c.force(), c.crimeReference()), c);
   }
 
   /** Adds the event's timeline entry and alerts every victim who may be told of it. */
@@ -365,57 +404,100 @@ final class EventApplier {
     TimelineEntry entry =
         new TimelineEntry(
             e.force(), e.crimeReference(), e.entryKey(), kind, text, e.occurredAt(), published);
-    store.insertEntry(h, entry, e.type().hasFreeText() ? rawJson : null, ctx.alertEligible());
+    PendingEntries.Row row =
+        new PendingEntries.Row(entry, e.type().hasFreeText() ? rawJson : null, ctx.alertEligible());
+    if (ctx.pending() != null) {
+      ctx.pending().add(row);
+    } else {
+      store.insertEntries(h, List.of(row));
+    }
     if (ctx.alertEligible()) {
-      for (Victim v : victims.listForCrime(e.force(), e.crimeReference())) {
+      List<IngestStore.EligibleEntry> eligible =
+          ctx.cache().eligible.get(CrimeCache.key(e.force(), e.crimeReference()));
+      if (eligible != null) {
+        eligible.add(new IngestStore.EligibleEntry(e.entryKey(), Db.stored(e.occurredAt())));
+      }
+      for (Victim v : victimsOf(h, e.force(), e.crimeReference(), ctx).values()) {
         reconcile(store, h, v, e.entryKey(), e.occurredAt(), ctx.now());
       }
     }
   }
 
-  /** Renders again every entry and property description made from free text, with today's names. */
+  /**
+   * Renders again every entry and property description made from free text, with today's names, and
+   * writes those whose text changed.
+   */
   private void redepersonalise(Handle h, String force, String crimeRef, Context ctx) {
     List<TimelineRenderer.KnownPerson> people = people(h, force, crimeRef, ctx);
     for (IngestStore.SourcedEntry s : store.sourcedEntries(h, force, crimeRef)) {
       RecordEvent source = ((EventParser.Parsed) parser.parse(s.sourceEvent())).event();
-      store.setEntryText(h, force, crimeRef, s.entryKey(), renderer.render(source, people));
+      LocalizedText text = renderer.render(source, people);
+      if (!text.en().equals(s.textEn()) || !Objects.equals(text.cy(), s.textCy())) {
+        store.setEntryText(h, force, crimeRef, s.entryKey(), text);
+      }
     }
     for (IngestStore.SourcedItem item : store.itemSources(h, force, crimeRef)) {
-      store.setItemDescription(
-          h,
-          force,
-          crimeRef,
-          item.itemRef(),
-          renderer.depersonalise(item.sourceDescription(), people));
+      String description = renderer.depersonalise(item.sourceDescription(), people);
+      if (!Objects.equals(description, item.description())) {
+        store.setItemDescription(h, force, crimeRef, item.itemRef(), description);
+      }
     }
   }
 
   /** The crime's named people, read once per batch until a name is added. */
   private List<TimelineRenderer.KnownPerson> people(
       Handle h, String force, String crimeRef, Context ctx) {
-    return ctx.people()
-        .computeIfAbsent(crimeKey(force, crimeRef), k -> store.people(h, force, crimeRef));
+    return ctx.cache()
+        .people
+        .computeIfAbsent(CrimeCache.key(force, crimeRef), k -> store.people(h, force, crimeRef));
   }
 
-  private static String crimeKey(String force, String crimeRef) {
-    return force + "\u0000" + crimeRef;
-  }
-
-  private void reconcileAll(Handle h, String force, String crimeRef, Instant now) {
+  /**
+   * The crime's victims as the victim store reads them, by reference: read once per batch and kept
+   * up to date by {@link #save}. A crime where a victim made their own choices is read each time.
+   */
+  private Map<String, Victim> victimsOf(Handle h, String force, String crimeRef, Context ctx) {
+    String key = CrimeCache.key(force, crimeRef);
+    Map<String, Victim> kept = ctx.cache().victims.get(key);
+    if (kept != null) {
+      return kept;
+    }
+    Map<String, Victim> read = new TreeMap<>();
     for (Victim v : victims.listForCrime(force, crimeRef)) {
-      reconcileVictim(h, v, now);
+      read.put(v.victimRef(), v);
+    }
+    if (!store.hasPreferences(h, force, crimeRef)) {
+      ctx.cache().victims.put(key, read);
+    }
+    return read;
+  }
+
+  /** Saves a victim read as {@code stored} (null: new) and keeps the saved state for the batch. */
+  private void save(Victim stored, Victim v, Context ctx) {
+    victims.save(stored, v);
+    Map<String, Victim> kept =
+        ctx.cache().victims.get(CrimeCache.key(v.force(), v.crimeReference()));
+    if (kept != null) {
+      kept.put(v.victimRef(), v);
     }
   }
 
-  private void reconcileVictim(
-      Handle h, String force, String crimeRef, String victimRef, Instant now) {
-    reconcileVictim(h, victims.find(force, crimeRef, victimRef).orElseThrow(), now);
-  }
-
-  private void reconcileVictim(Handle h, Victim v, Instant now) {
-    for (IngestStore.EligibleEntry entry :
-        store.eligibleEntries(h, v.force(), v.crimeReference())) {
-      reconcile(store, h, v, entry.entryKey(), entry.occurredAt(), now);
+  private void reconcileVictim(Handle h, Victim v, Context ctx) {
+    List<IngestStore.EligibleEntry> entries =
+        ctx.cache()
+            .eligible
+            .computeIfAbsent(
+                CrimeCache.key(v.force(), v.crimeReference()),
+                k -> {
+                  List<IngestStore.EligibleEntry> read =
+                      new ArrayList<>(store.eligibleEntries(h, v.force(), v.crimeReference()));
+                  if (ctx.pending() != null) {
+                    read.addAll(ctx.pending().eligible(v.force(), v.crimeReference()));
+                  }
+                  return read;
+                });
+    for (IngestStore.EligibleEntry entry : entries) {
+      reconcile(store, h, v, entry.entryKey(), entry.occurredAt(), ctx.now());
     }
   }
 
@@ -471,10 +553,12 @@ final class EventApplier {
         : after.toBuilder().unreachableChannels(unreachable).build();
   }
 
-  private Victim victim(RecordEvent e, String victimRef, String field) {
-    return victims
-        .find(e.force(), e.crimeReference(), victimRef)
-        .orElseThrow(() -> ValidationException.of(field, "is not a victim of this crime"));
+  private Victim victim(Handle h, RecordEvent e, String victimRef, String field, Context ctx) {
+    Victim v = victimsOf(h, e.force(), e.crimeReference(), ctx).get(victimRef);
+    if (v == null) {
+      throw ValidationException.of(field, "is not a victim of this crime");
+    }
+    return v;
   }
 
   private static String emptyToNull(String s) {

@@ -1,5 +1,6 @@
 package org.trackmycrime.core.internal.ingest;
 
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.trackmycrime.core.model.TimelineEntry;
 import org.trackmycrime.core.model.Victim;
@@ -21,7 +22,7 @@ public final class HoldingUpdates {
 
   /** Adds the entry, which must not exist yet, and alerts the victims who may be told of it. */
   public void publish(Handle h, TimelineEntry entry) {
-    store.insertEntry(h, entry, null, true);
+    store.insertEntries(h, List.of(new PendingEntries.Row(entry, null, true)));
     for (Victim v : victims.listForCrime(entry.force(), entry.crimeReference())) {
       EventApplier.reconcile(
           store, h, v, entry.entryKey(), entry.occurredAt(), entry.publishedAt());

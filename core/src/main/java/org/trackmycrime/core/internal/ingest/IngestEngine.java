@@ -25,11 +25,11 @@ import org.trackmycrime.core.ingest.RawEvent;
 import org.trackmycrime.core.ingest.RecordIngest;
 import org.trackmycrime.core.ingest.RejectedEvents;
 import org.trackmycrime.core.internal.jdbi.Db;
+import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
 import org.trackmycrime.core.store.AuditTrail;
 import org.trackmycrime.core.store.CrimeStore;
 import org.trackmycrime.core.store.OfficerStore;
 import org.trackmycrime.core.store.PropertyStore;
-import org.trackmycrime.core.store.VictimStore;
 
 /**
  * The record-event ingest. Each event is parsed, checked, de-duplicated on {@code (source,
@@ -54,7 +54,7 @@ public final class IngestEngine implements RecordIngest {
       Clock clock,
       Duration alertMaxAge,
       CrimeStore crimes,
-      VictimStore victims,
+      JdbiVictimStore victims,
       OfficerStore officers,
       PropertyStore property,
       AuditTrail audit,
@@ -140,6 +140,9 @@ public final class IngestEngine implements RecordIngest {
     for (int i = 0; i < events.size(); i++) {
       out.add(process(h, events.get(i), parsed.get(i), batch));
     }
+    if (batch.entries != null) {
+      batch.entries.flush(store, h);
+    }
     store.recordIngested(h, batch.toRecord.values(), batch.now);
     for (String[] crime : batch.touched.values()) {
       try {
@@ -169,9 +172,14 @@ public final class IngestEngine implements RecordIngest {
     /** (force, crime) of crimes known to exist in this transaction. */
     final java.util.Set<String> crimes = new java.util.HashSet<>();
 
-    /** The batch's cache of each crime's named people, for depersonalising. */
-    final java.util.Map<String, List<TimelineRenderer.KnownPerson>> people =
-        new java.util.HashMap<>();
+    /** What the batch has read of its crimes. */
+    final CrimeCache cache = new CrimeCache();
+
+    /**
+     * Timeline entries to write as one JDBC batch; null when the listener is told after each event
+     * (it reads the timeline), so each entry is written at once.
+     */
+    final PendingEntries entries;
 
     final java.util.Map<String, String[]> touched = new java.util.LinkedHashMap<>();
 
@@ -179,6 +187,7 @@ public final class IngestEngine implements RecordIngest {
       this.mode = mode;
       this.now = now;
       this.deferred = deferred;
+      this.entries = deferred ? new PendingEntries() : null;
     }
 
     void applied(String force, String crimeRef) {
@@ -290,12 +299,20 @@ public final class IngestEngine implements RecordIngest {
   private List<Problem> applyInSavepoint(Handle h, RecordEvent e, String rawJson, Batch batch) {
     Mode mode = batch.mode;
     Instant now = batch.now;
+    PendingEntries entries = batch.entries;
+    if (entries != null && rendersAgain(e)) {
+      entries.flush(store, h); // before the savepoint: it reads the crime's entries back
+    }
+    int mark = entries == null ? 0 : entries.mark();
     String savepoint = "tmc_event";
     h.savepoint(savepoint);
     try {
       boolean eligible = mode == Mode.LIVE && !e.occurredAt().isBefore(now.minus(alertMaxAge));
       applier.apply(
-          h, e, rawJson, new EventApplier.Context(now, mode == Mode.BULK, eligible, batch.people));
+          h,
+          e,
+          rawJson,
+          new EventApplier.Context(now, mode == Mode.BULK, eligible, batch.cache, entries));
       if (!batch.deferred) {
         listener.eventApplied(h, e.force(), e.crimeReference(), now, mode == Mode.BULK);
       }
@@ -304,15 +321,27 @@ public final class IngestEngine implements RecordIngest {
       return List.of();
     } catch (ValidationException ex) {
       h.rollbackToSavepoint(savepoint);
-      batch.people.clear(); // the rolled-back event may have added names
+      batch.cache.clear(); // the rolled-back event may have written to what is kept
+      if (entries != null) {
+        entries.rollbackTo(mark);
+      }
       return ex.problems();
     } catch (PersistenceException ex) {
       throw ex;
     } catch (TrackMyCrimeException ex) {
       h.rollbackToSavepoint(savepoint);
-      batch.people.clear();
+      batch.cache.clear();
+      if (entries != null) {
+        entries.rollbackTo(mark);
+      }
       return List.of(new Problem("$", ex.getMessage()));
     }
+  }
+
+  /** Whether applying the event may render the crime's stored entries again (new names). */
+  private static boolean rendersAgain(RecordEvent e) {
+    return e.type() == RecordEvent.EventType.SUSPECT_IDENTIFIED
+        || e.type() == RecordEvent.EventType.WITNESS_IDENTIFIED;
   }
 
   private IngestOutcome reject(

@@ -28,11 +28,13 @@ final class IngestStore {
 
   record ParkedRow(String source, String eventId, String origin, String rawJson) {}
 
-  record SourcedEntry(String entryKey, String sourceEvent) {}
+  /** A timeline entry rendered from free text: its source event and its text as stored. */
+  record SourcedEntry(String entryKey, String sourceEvent, String textEn, String textCy) {}
 
   record EligibleEntry(String entryKey, Instant occurredAt) {}
 
-  record SourcedItem(String itemRef, String sourceDescription) {}
+  /** A property item described in free text: the source text and the description as stored. */
+  record SourcedItem(String itemRef, String sourceDescription, String description) {}
 
   boolean forceExists(Handle h, String force) {
     return h.createQuery("SELECT COUNT(*) FROM tmc_force WHERE force_slug = :f")
@@ -285,11 +287,11 @@ final class IngestStore {
 
   List<SourcedItem> itemSources(Handle h, String force, String crimeRef) {
     return h.createQuery(
-            "SELECT item_ref, source_description FROM tmc_property_item"
+            "SELECT item_ref, source_description, description FROM tmc_property_item"
                 + " WHERE force_slug = :f AND crime_ref = :c AND source_description IS NOT NULL")
         .bind("f", force)
         .bind("c", crimeRef)
-        .map((rs, ctx) -> new SourcedItem(rs.getString(1), rs.getString(2)))
+        .map((rs, ctx) -> new SourcedItem(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
   }
 
@@ -362,31 +364,44 @@ final class IngestStore {
     return List.copyOf(byRef.values());
   }
 
-  void insertEntry(Handle h, TimelineEntry e, String sourceEvent, boolean alertEligible) {
-    h.createUpdate(
+  /** Inserts timeline entries as one JDBC batch. */
+  void insertEntries(Handle h, List<PendingEntries.Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    org.jdbi.v3.core.statement.PreparedBatch batch =
+        h.prepareBatch(
             "INSERT INTO tmc_timeline_entry (force_slug, crime_ref, entry_key, kind, text_en,"
                 + " text_cy, occurred_at, published_at, source_event, alert_eligible) VALUES (:f,"
-                + " :c, :k, :kind, :en, :cy, :occurred, :published, :src, :eligible)")
-        .bind("f", e.force())
-        .bind("c", e.crimeReference())
-        .bind("k", e.entryKey())
-        .bind("kind", e.kind().name())
-        .bind("en", e.text().en())
-        .bind("cy", e.text().cy())
-        .bind("occurred", e.occurredAt())
-        .bind("published", e.publishedAt())
-        .bind("src", sourceEvent)
-        .bind("eligible", alertEligible)
-        .execute();
+                + " :c, :k, :kind, :en, :cy, :occurred, :published, :src, :eligible)");
+    for (PendingEntries.Row row : rows) {
+      TimelineEntry e = row.entry();
+      batch
+          .bind("f", e.force())
+          .bind("c", e.crimeReference())
+          .bind("k", e.entryKey())
+          .bind("kind", e.kind().name())
+          .bind("en", e.text().en())
+          .bind("cy", e.text().cy())
+          .bind("occurred", e.occurredAt())
+          .bind("published", e.publishedAt())
+          .bind("src", row.sourceEvent())
+          .bind("eligible", row.alertEligible())
+          .add();
+    }
+    batch.execute();
   }
 
   List<SourcedEntry> sourcedEntries(Handle h, String force, String crimeRef) {
     return h.createQuery(
-            "SELECT entry_key, source_event FROM tmc_timeline_entry"
+            "SELECT entry_key, source_event, text_en, text_cy FROM tmc_timeline_entry"
                 + " WHERE force_slug = :f AND crime_ref = :c AND source_event IS NOT NULL")
         .bind("f", force)
         .bind("c", crimeRef)
-        .map((rs, ctx) -> new SourcedEntry(rs.getString(1), rs.getString(2)))
+        .map(
+            (rs, ctx) ->
+                new SourcedEntry(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
   }
 
@@ -410,6 +425,17 @@ final class IngestStore {
         .bind("c", crimeRef)
         .map((rs, ctx) -> new EligibleEntry(rs.getString(1), Db.instant(rs, 2)))
         .list();
+  }
+
+  /** Whether any victim of the crime has made their own choices (tmc_victim_preference). */
+  boolean hasPreferences(Handle h, String force, String crimeRef) {
+    return h.createQuery(
+                "SELECT COUNT(*) FROM tmc_victim_preference WHERE force_slug = :f AND crime_ref = :c")
+            .bind("f", force)
+            .bind("c", crimeRef)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
   Optional<String> outboxStatus(Handle h, String idempotencyKey) {

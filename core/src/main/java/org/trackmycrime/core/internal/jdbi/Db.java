@@ -52,7 +52,7 @@ public final class Db {
   private final Map<Handle, Pending> pending = Collections.synchronizedMap(new WeakHashMap<>());
 
   private static final class Pending {
-    final List<Consumer<Handle>> work = new ArrayList<>();
+    final List<Left<?>> work = new ArrayList<>();
     final Map<String, Integer> marks = new HashMap<>();
   }
 
@@ -116,7 +116,45 @@ public final class Db {
    * The caller checks {@code h.isInTransaction()} first.
    */
   public void beforeCommit(Handle h, Consumer<Handle> work) {
-    pending.computeIfAbsent(h, k -> new Pending()).work.add(work);
+    beforeCommit(h, (own, items) -> work.accept(own), null);
+  }
+
+  /**
+   * Work run once at commit for every item left with it: like {@link #beforeCommit(Handle,
+   * Consumer)}, but the items left with the same {@code work} (compared by identity) are handed
+   * over together, in the order they were left, so that it can write them as one batch.
+   */
+  @FunctionalInterface
+  public interface BatchedWork<T> {
+    void run(Handle h, List<T> items);
+  }
+
+  /** Leaves {@code item} for {@code work} to run just before the transaction commits. */
+  public <T> void beforeCommit(Handle h, BatchedWork<T> work, T item) {
+    pending.computeIfAbsent(h, k -> new Pending()).work.add(new Left<>(work, item));
+  }
+
+  private record Left<T>(BatchedWork<T> work, T item) {}
+
+  /** Runs the left work, each distinct work once with its items, in order of first appearance. */
+  private static void runLeft(Handle h, List<Left<?>> left) {
+    Map<BatchedWork<?>, List<Object>> byWork = new java.util.IdentityHashMap<>();
+    List<BatchedWork<?>> order = new ArrayList<>();
+    for (Left<?> l : left) {
+      byWork
+          .computeIfAbsent(
+              l.work(),
+              w -> {
+                order.add(w);
+                return new ArrayList<>();
+              })
+          .add(l.item());
+    }
+    for (BatchedWork<?> w : order) {
+      @SuppressWarnings("unchecked")
+      BatchedWork<Object> work = (BatchedWork<Object>) w;
+      work.run(h, byWork.get(w));
+    }
   }
 
   /** Runs the before-commit work as the outermost transaction commits. */
@@ -129,7 +167,7 @@ public final class Db {
     public void commit(Handle h) {
       Pending p = pending.remove(h);
       if (p != null) {
-        p.work.forEach(w -> w.accept(h));
+        runLeft(h, p.work);
       }
       super.commit(h);
     }

@@ -2,10 +2,14 @@ package org.trackmycrime.core.internal.jdbi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AuditAction;
 import org.trackmycrime.core.model.AuditEvent;
@@ -23,7 +27,8 @@ import org.trackmycrime.core.store.AuditVerification.BrokenLink;
  * ({@link Db#beforeCommit}), so the head's lock is held only for the commit, after every other lock
  * the transaction takes: two transactions can never each hold a lock the other waits for. An entry
  * recorded in a savepoint that is rolled back is dropped with it. Entries become visible when the
- * transaction commits.
+ * transaction commits. A transaction's entries are appended together, one head update and one batch
+ * of inserts per force.
  */
 public final class JdbiAuditTrail implements AuditTrail {
   private static final int PAGE = 500;
@@ -55,6 +60,9 @@ public final class JdbiAuditTrail implements AuditTrail {
 
   private final Db db;
 
+  /** The one before-commit work all of a transaction's entries are left with. */
+  private final Db.BatchedWork<AuditEvent> appendWork = this::appendAll;
+
   public JdbiAuditTrail(Db db) {
     this.db = db;
   }
@@ -65,12 +73,12 @@ public final class JdbiAuditTrail implements AuditTrail {
         "record audit event",
         h -> {
           if (h.isInTransaction()) {
-            db.beforeCommit(h, own -> append(own, e));
+            db.beforeCommit(h, appendWork, e);
           } else {
             db.inTransaction(
                 "record audit event",
                 own -> {
-                  append(own, e);
+                  appendAll(own, List.of(e));
                   return null;
                 });
           }
@@ -78,55 +86,80 @@ public final class JdbiAuditTrail implements AuditTrail {
         });
   }
 
-  private void append(Handle h, AuditEvent e) {
-    if (bumpHead(h, e.force()) == 0) {
-      createHead(e.force());
-      if (bumpHead(h, e.force()) == 0) {
+  /**
+   * Appends entries to their forces' chains, each force's as one JDBC batch: the head is bumped by
+   * the number of entries at once (taking its lock), the entries are chained from the head's hash
+   * in the order they were recorded, and the head takes the last hash. Forces go in name order, so
+   * two transactions lock heads in the same order.
+   */
+  private void appendAll(Handle h, List<AuditEvent> events) {
+    Map<String, List<AuditEvent>> byForce = new TreeMap<>();
+    for (AuditEvent e : events) {
+      byForce.computeIfAbsent(e.force(), k -> new ArrayList<>()).add(e);
+    }
+    byForce.forEach((force, entries) -> appendChain(h, force, entries));
+  }
+
+  private void appendChain(Handle h, String force, List<AuditEvent> entries) {
+    if (bumpHead(h, force, entries.size()) == 0) {
+      createHead(force);
+      if (bumpHead(h, force, entries.size()) == 0) {
         throw new IllegalStateException("audit chain head missing after creation");
       }
     }
     Head head =
         h.createQuery("SELECT last_seq, last_hash FROM tmc_audit_head WHERE force_slug = :force")
-            .bind("force", e.force())
+            .bind("force", force)
             .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
             .one();
-    AuditChain.Row row =
-        new AuditChain.Row(
-            head.seq(),
-            e.force(),
-            Db.stored(e.at()),
-            e.actor().toString(),
-            e.action().name(),
-            e.subjectType(),
-            e.subjectRef(),
-            e.crimeReference(),
-            e.detail(),
-            e.purpose());
-    String hash = AuditChain.hash(head.hash(), row);
-    h.createUpdate(INSERT)
-        .bind("force", e.force())
-        .bind("at", e.at())
-        .bind("actor", row.actor())
-        .bind("action", row.action())
-        .bind("subjectType", e.subjectType())
-        .bind("subjectRef", e.subjectRef())
-        .bind("ref", e.crimeReference())
-        .bind("detail", e.detail())
-        .bind("purpose", e.purpose())
-        .bind("seq", head.seq())
-        .bind("prev", head.hash())
-        .bind("hash", hash)
-        .execute();
+    long seq = head.seq() - entries.size();
+    String hash = head.hash();
+    PreparedBatch batch = h.prepareBatch(INSERT);
+    for (AuditEvent e : entries) {
+      seq++;
+      AuditChain.Row row =
+          new AuditChain.Row(
+              seq,
+              force,
+              Db.stored(e.at()),
+              e.actor().toString(),
+              e.action().name(),
+              e.subjectType(),
+              e.subjectRef(),
+              e.crimeReference(),
+              e.detail(),
+              e.purpose());
+      String prev = hash;
+      hash = AuditChain.hash(prev, row);
+      batch
+          .bind("force", force)
+          .bind("at", e.at())
+          .bind("actor", row.actor())
+          .bind("action", row.action())
+          .bind("subjectType", e.subjectType())
+          .bind("subjectRef", e.subjectRef())
+          .bind("ref", e.crimeReference())
+          .bind("detail", e.detail())
+          .bind("purpose", e.purpose())
+          .bind("seq", seq)
+          .bind("prev", prev)
+          .bind("hash", hash)
+          .add();
+    }
+    batch.execute();
     h.createUpdate("UPDATE tmc_audit_head SET last_hash = :hash WHERE force_slug = :force")
         .bind("hash", hash)
-        .bind("force", e.force())
+        .bind("force", force)
         .execute();
   }
 
-  /** Takes the next sequence number; the update holds the head's row lock until commit. */
-  private static int bumpHead(Handle h, String force) {
+  /**
+   * Takes the next {@code n} sequence numbers; the update holds the head's row lock until commit.
+   */
+  private static int bumpHead(Handle h, String force, int n) {
     return h.createUpdate(
-            "UPDATE tmc_audit_head SET last_seq = last_seq + 1 WHERE force_slug = :force")
+            "UPDATE tmc_audit_head SET last_seq = last_seq + :n WHERE force_slug = :force")
+        .bind("n", n)
         .bind("force", force)
         .execute();
   }

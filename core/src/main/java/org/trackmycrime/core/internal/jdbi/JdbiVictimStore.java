@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.Channel;
 import org.trackmycrime.core.model.EnhancedReason;
@@ -70,34 +71,48 @@ public final class JdbiVictimStore implements VictimStore {
     db.useTransaction(
         "save victim",
         h -> {
-          Enrolment.State state = v.enrolment().state();
-          Db.upsert(
+          Db.upsert(h, UPDATE, INSERT, u -> bind(u, v));
+          append(
               h,
-              UPDATE,
-              INSERT,
-              u ->
-                  u.bind("force", v.force())
-                      .bind("ref", v.crimeReference())
-                      .bind("victim", v.victimRef())
-                      .bind("given", v.givenName())
-                      .bind("family", v.familyName())
-                      .bind("email", v.email())
-                      .bind("mobile", v.mobile())
-                      .bind("lang", v.language().code())
-                      .bind("enhanced", v.enhanced())
-                      .bind("reasons", Db.enumSet(v.enhancedReasons()))
-                      .bind("frequency", v.updateFrequencyDays())
-                      .bind("unreachable", Db.enumSet(v.unreachableChannels()))
-                      .bind("consent", state.consent().name())
-                      .bind("risk", state.risk().name()));
-          appendNewTransitions(h, v);
+              v,
+              history(h, v.force(), v.crimeReference()).getOrDefault(v.victimRef(), List.of()));
         });
   }
 
-  /** History is append-only: store the transitions the stored history does not hold yet. */
-  private void appendNewTransitions(Handle h, Victim v) {
-    List<EnrolmentTransition> stored =
-        history(h, v.force(), v.crimeReference()).getOrDefault(v.victimRef(), List.of());
+  /**
+   * Saves a victim whose stored state the caller read in this transaction ({@code stored}, null
+   * when there is no row): the same as {@link #save(Victim)} without reading the row and its
+   * history back. For the ingest, which keeps each crime's victims for a batch. Not API.
+   */
+  public void save(Victim stored, Victim v) {
+    db.useTransaction(
+        "save victim",
+        h -> {
+          bind(h.createUpdate(stored == null ? INSERT : UPDATE), v).execute();
+          append(h, v, stored == null ? List.of() : stored.enrolment().history());
+        });
+  }
+
+  private static Update bind(Update u, Victim v) {
+    Enrolment.State state = v.enrolment().state();
+    return u.bind("force", v.force())
+        .bind("ref", v.crimeReference())
+        .bind("victim", v.victimRef())
+        .bind("given", v.givenName())
+        .bind("family", v.familyName())
+        .bind("email", v.email())
+        .bind("mobile", v.mobile())
+        .bind("lang", v.language().code())
+        .bind("enhanced", v.enhanced())
+        .bind("reasons", Db.enumSet(v.enhancedReasons()))
+        .bind("frequency", v.updateFrequencyDays())
+        .bind("unreachable", Db.enumSet(v.unreachableChannels()))
+        .bind("consent", state.consent().name())
+        .bind("risk", state.risk().name());
+  }
+
+  /** History is append-only: stores the transitions {@code stored} (the stored history) lacks. */
+  private static void append(Handle h, Victim v, List<EnrolmentTransition> stored) {
     List<EnrolmentTransition> remaining = new ArrayList<>(stored);
     int seq = stored.size();
     for (EnrolmentTransition t : v.enrolment().history()) {
