@@ -49,14 +49,22 @@ final class IngestStore {
     List<String> found = new ArrayList<>();
     for (int from = 0; from < eventIds.size(); from += 500) {
       List<String> part = eventIds.subList(from, Math.min(eventIds.size(), from + 500));
-      found.addAll(
+      // pairs, not "source = :s AND event_id IN (...)": H2 would use only the key's first column
+      // and scan every event of the source, which grows with the table
+      StringBuilder pairs = new StringBuilder();
+      for (int i = 0; i < part.size(); i++) {
+        pairs.append(i == 0 ? "" : ", ").append("(:s, :e").append(i).append(')');
+      }
+      org.jdbi.v3.core.statement.Query q =
           h.createQuery(
-                  "SELECT event_id FROM tmc_ingested_event WHERE source = :s"
-                      + " AND event_id IN (<ids>)")
-              .bind("s", source)
-              .bindList("ids", part)
-              .mapTo(String.class)
-              .list());
+                  "SELECT event_id FROM tmc_ingested_event WHERE (source, event_id) IN ("
+                      + pairs
+                      + ")")
+              .bind("s", source);
+      for (int i = 0; i < part.size(); i++) {
+        q.bind("e" + i, part.get(i));
+      }
+      found.addAll(q.mapTo(String.class).list());
     }
     return found;
   }
