@@ -58,6 +58,8 @@ public final class VictimPortal {
   private static final Logger LOG = LoggerFactory.getLogger(VictimPortal.class);
   // what a sign-in refused because hashing is saturated is told to wait
   private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+  // a session's last activity is written when it is at least this old
+  private static final Duration ACTIVITY_GRANULARITY = Duration.ofMinutes(1);
 
   private final TrackMyCrime tmc;
   private final Db db;
@@ -356,7 +358,8 @@ public final class VictimPortal {
 
   /**
    * The session for a cookie's id, if it exists and has not passed its idle or absolute timeout;
-   * finding it counts as activity. An expired session is deleted.
+   * finding it counts as activity, written at most once a minute (so an idle session may end up to
+   * a minute before the idle timeout). An expired session is deleted.
    */
   public Optional<PortalSession> session(String sessionId) {
     if (sessionId == null || sessionId.length() > 128) {
@@ -391,6 +394,10 @@ public final class VictimPortal {
                 .bind("hash", hash)
                 .execute();
             return Optional.empty();
+          }
+          if (now.isBefore(session.lastSeenAt().plus(ACTIVITY_GRANULARITY))) {
+            // seen within the last minute: not worth a write on every page
+            return Optional.of(session);
           }
           h.createUpdate("UPDATE tmc_portal_session SET last_seen_at = :now WHERE id_hash = :hash")
               .bind("now", now)

@@ -2,10 +2,15 @@ package org.trackmycrime.core.internal.jdbi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AuditAction;
 import org.trackmycrime.core.model.AuditEvent;
@@ -24,6 +29,10 @@ import org.trackmycrime.core.store.AuditVerification.BrokenLink;
  * the transaction takes: two transactions can never each hold a lock the other waits for. An entry
  * recorded in a savepoint that is rolled back is dropped with it. Entries become visible when the
  * transaction commits.
+ *
+ * <p>Outside a transaction, entries recorded at the same time on this node are written together
+ * (group commit): one transaction, one wait for the head's lock and one commit for all of them,
+ * while each caller still returns only once its own entry is committed.
  */
 public final class JdbiAuditTrail implements AuditTrail {
   private static final int PAGE = 500;
@@ -54,6 +63,9 @@ public final class JdbiAuditTrail implements AuditTrail {
           + PAGE;
 
   private final Db db;
+  private final ReentrantLock writer = new ReentrantLock();
+  private final Object queueLock = new Object();
+  private List<Queued> queued = new ArrayList<>();
 
   public JdbiAuditTrail(Db db) {
     this.db = db;
@@ -65,68 +77,154 @@ public final class JdbiAuditTrail implements AuditTrail {
         "record audit event",
         h -> {
           if (h.isInTransaction()) {
-            db.beforeCommit(h, own -> append(own, e));
+            db.beforeCommit(h, own -> append(own, List.of(e)));
           } else {
-            db.inTransaction(
-                "record audit event",
-                own -> {
-                  append(own, e);
-                  return null;
-                });
+            appendGrouped(e);
           }
           return null;
         });
   }
 
-  private void append(Handle h, AuditEvent e) {
-    if (bumpHead(h, e.force()) == 0) {
-      createHead(e.force());
-      if (bumpHead(h, e.force()) == 0) {
+  /** An entry recorded outside a transaction, waiting to be written with others. */
+  private static final class Queued {
+    final AuditEvent event;
+    volatile boolean written;
+    volatile RuntimeException failure;
+
+    Queued(AuditEvent event) {
+      this.event = event;
+    }
+  }
+
+  /**
+   * Group commit for entries recorded outside a transaction (a page view, a refused sign-in): each
+   * caller queues its entry and takes the writer lock; the first to get it writes every entry
+   * queued so far in one transaction (one wait for the chain head's lock and one commit for all),
+   * and the others find theirs written. Every caller still returns only after its own entry is
+   * committed, and gets the exception if it could not be.
+   */
+  private void appendGrouped(AuditEvent e) {
+    Queued q = new Queued(e);
+    synchronized (queueLock) {
+      queued.add(q);
+    }
+    writer.lock();
+    try {
+      if (!q.written && q.failure == null) {
+        List<Queued> batch;
+        synchronized (queueLock) {
+          batch = queued;
+          queued = new ArrayList<>();
+        }
+        writeBatch(batch);
+      }
+    } finally {
+      writer.unlock();
+    }
+    if (q.failure != null) {
+      throw q.failure;
+    }
+  }
+
+  private void writeBatch(List<Queued> batch) {
+    try {
+      db.inTransaction(
+          "record audit events",
+          h -> {
+            append(h, batch.stream().map(q -> q.event).toList());
+            return null;
+          });
+      batch.forEach(q -> q.written = true);
+    } catch (RuntimeException failed) {
+      if (batch.size() == 1) {
+        batch.get(0).failure = failed;
+        return;
+      }
+      // one entry that cannot be written must not take the others with it: each on its own
+      for (Queued q : batch) {
+        try {
+          db.inTransaction(
+              "record audit event",
+              h -> {
+                append(h, List.of(q.event));
+                return null;
+              });
+          q.written = true;
+        } catch (RuntimeException e) {
+          q.failure = e;
+        }
+      }
+    }
+  }
+
+  /** Appends the entries in order: per force, one bump of the head, a batch insert, one update. */
+  private void append(Handle h, List<AuditEvent> events) {
+    Map<String, List<AuditEvent>> byForce = new LinkedHashMap<>();
+    for (AuditEvent e : events) {
+      byForce.computeIfAbsent(e.force(), f -> new ArrayList<>()).add(e);
+    }
+    byForce.forEach((force, list) -> appendForce(h, force, list));
+  }
+
+  private void appendForce(Handle h, String force, List<AuditEvent> events) {
+    int n = events.size();
+    if (bumpHead(h, force, n) == 0) {
+      createHead(force);
+      if (bumpHead(h, force, n) == 0) {
         throw new IllegalStateException("audit chain head missing after creation");
       }
     }
     Head head =
         h.createQuery("SELECT last_seq, last_hash FROM tmc_audit_head WHERE force_slug = :force")
-            .bind("force", e.force())
+            .bind("force", force)
             .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
             .one();
-    AuditChain.Row row =
-        new AuditChain.Row(
-            head.seq(),
-            e.force(),
-            Db.stored(e.at()),
-            e.actor().toString(),
-            e.action().name(),
-            e.subjectType(),
-            e.subjectRef(),
-            e.crimeReference(),
-            e.detail(),
-            e.purpose());
-    String hash = AuditChain.hash(head.hash(), row);
-    h.createUpdate(INSERT)
-        .bind("force", e.force())
-        .bind("at", e.at())
-        .bind("actor", row.actor())
-        .bind("action", row.action())
-        .bind("subjectType", e.subjectType())
-        .bind("subjectRef", e.subjectRef())
-        .bind("ref", e.crimeReference())
-        .bind("detail", e.detail())
-        .bind("purpose", e.purpose())
-        .bind("seq", head.seq())
-        .bind("prev", head.hash())
-        .bind("hash", hash)
-        .execute();
+    long seq = head.seq() - n;
+    String previous = head.hash();
+    PreparedBatch insert = h.prepareBatch(INSERT);
+    for (AuditEvent e : events) {
+      seq++;
+      AuditChain.Row row =
+          new AuditChain.Row(
+              seq,
+              e.force(),
+              Db.stored(e.at()),
+              e.actor().toString(),
+              e.action().name(),
+              e.subjectType(),
+              e.subjectRef(),
+              e.crimeReference(),
+              e.detail(),
+              e.purpose());
+      String hash = AuditChain.hash(previous, row);
+      insert
+          .bind("force", e.force())
+          .bind("at", e.at())
+          .bind("actor", row.actor())
+          .bind("action", row.action())
+          .bind("subjectType", e.subjectType())
+          .bind("subjectRef", e.subjectRef())
+          .bind("ref", e.crimeReference())
+          .bind("detail", e.detail())
+          .bind("purpose", e.purpose())
+          .bind("seq", seq)
+          .bind("prev", previous)
+          .bind("hash", hash)
+          .add();
+      previous = hash;
+    }
+    insert.execute();
     h.createUpdate("UPDATE tmc_audit_head SET last_hash = :hash WHERE force_slug = :force")
-        .bind("hash", hash)
-        .bind("force", e.force())
+        .bind("hash", previous)
+        .bind("force", force)
         .execute();
   }
 
-  /** Takes the next sequence number; the update holds the head's row lock until commit. */
-  private static int bumpHead(Handle h, String force) {
+  /** Takes the next n sequence numbers; the update holds the head's row lock until commit. */
+  private static int bumpHead(Handle h, String force, int n) {
     return h.createUpdate(
-            "UPDATE tmc_audit_head SET last_seq = last_seq + 1 WHERE force_slug = :force")
+            "UPDATE tmc_audit_head SET last_seq = last_seq + :n WHERE force_slug = :force")
+        .bind("n", n)
         .bind("force", force)
         .execute();
   }
