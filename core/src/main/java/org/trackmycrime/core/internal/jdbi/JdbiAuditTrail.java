@@ -73,16 +73,20 @@ public final class JdbiAuditTrail implements AuditTrail {
 
   @Override
   public void record(AuditEvent e) {
-    db.with(
-        "record audit event",
-        h -> {
-          if (h.isInTransaction()) {
-            db.beforeCommit(h, own -> append(own, List.of(e)));
-          } else {
-            appendGrouped(e);
-          }
-          return null;
-        });
+    boolean inCallersTransaction =
+        db.with(
+            "record audit event",
+            h -> {
+              if (h.isInTransaction()) {
+                db.beforeCommit(h, own -> append(own, List.of(e)));
+                return true;
+              }
+              return false;
+            });
+    if (!inCallersTransaction) {
+      // outside the handle: a caller waiting for the group's writer holds no connection
+      appendGrouped(e);
+    }
   }
 
   /** An entry recorded outside a transaction, waiting to be written with others. */
