@@ -31,6 +31,7 @@ import org.trackmycrime.notifications.AlertLinks;
 import org.trackmycrime.notifications.Dispatcher;
 import org.trackmycrime.notifications.MessageKind;
 import org.trackmycrime.notifications.QueuedMessage;
+import org.trackmycrime.portal.internal.HashingGate;
 import org.trackmycrime.portal.internal.SecretBox;
 import org.trackmycrime.portal.internal.Secrets;
 import org.trackmycrime.portal.internal.Totp;
@@ -55,11 +56,16 @@ import org.trackmycrime.portal.internal.Totp;
  */
 public final class VictimPortal {
   private static final Logger LOG = LoggerFactory.getLogger(VictimPortal.class);
+  // what a sign-in refused because hashing is saturated is told to wait
+  private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+  // a session's last activity is written when it is at least this old
+  private static final Duration ACTIVITY_GRANULARITY = Duration.ofMinutes(1);
 
   private final TrackMyCrime tmc;
   private final Db db;
   private final Clock clock;
   private final PasswordHasher hasher;
+  private final HashingGate hashing;
   private final SignInThrottle throttle;
   private final Duration invitationLifetime;
   private final Duration idleTimeout;
@@ -78,6 +84,7 @@ public final class VictimPortal {
     this.db = Db.of(b.tmc);
     this.clock = b.tmc.clock();
     this.hasher = b.hasher;
+    this.hashing = b.hashing != null ? b.hashing : HashingGate.defaults();
     this.throttle = b.throttle != null ? b.throttle : SignInThrottle.defaults(b.tmc.clock());
     this.invitationLifetime = b.invitationLifetime;
     this.idleTimeout = b.idleTimeout;
@@ -181,7 +188,7 @@ public final class VictimPortal {
       return SignInResult.of(SignInResult.Status.ACCOUNT_EXISTS);
     }
     PasswordPolicy.check(newPassword, forceName(invite.force));
-    String hash = hasher.hash(newPassword);
+    String hash = hashing.run(() -> hasher.hash(newPassword));
     String accountId = UUID.randomUUID().toString();
     Instant now = clock.instant();
     boolean created =
@@ -308,8 +315,14 @@ public final class VictimPortal {
       auditSignIn(force, account, "portal sign-in refused: too many failures");
       return SignInResult.tryLater(wait.get());
     }
-    PasswordHasher.Verification v =
-        hasher.verify(password, account.map(a -> a.passwordHash).orElse(dummyHash));
+    // bounded: when too many hashes run or wait, answer "try later" at once rather than hash
+    Optional<PasswordHasher.Verification> checked =
+        hashing.tryRun(
+            () -> hasher.verify(password, account.map(a -> a.passwordHash).orElse(dummyHash)));
+    if (checked.isEmpty()) {
+      return SignInResult.tryLater(BUSY_RETRY);
+    }
+    PasswordHasher.Verification v = checked.get();
     if (account.isEmpty() || !v.matches()) {
       throttle.recordFailure(key, client);
       LOG.info("portal sign-in failed force={}", force);
@@ -345,7 +358,8 @@ public final class VictimPortal {
 
   /**
    * The session for a cookie's id, if it exists and has not passed its idle or absolute timeout;
-   * finding it counts as activity. An expired session is deleted.
+   * finding it counts as activity, written at most once a minute (so an idle session may end up to
+   * a minute before the idle timeout). An expired session is deleted.
    */
   public Optional<PortalSession> session(String sessionId) {
     if (sessionId == null || sessionId.length() > 128) {
@@ -380,6 +394,10 @@ public final class VictimPortal {
                 .bind("hash", hash)
                 .execute();
             return Optional.empty();
+          }
+          if (now.isBefore(session.lastSeenAt().plus(ACTIVITY_GRANULARITY))) {
+            // seen within the last minute: not worth a write on every page
+            return Optional.of(session);
           }
           h.createUpdate("UPDATE tmc_portal_session SET last_seen_at = :now WHERE id_hash = :hash")
               .bind("now", now)
@@ -442,12 +460,12 @@ public final class VictimPortal {
     if (wait.isPresent()) {
       return SignInResult.tryLater(wait.get());
     }
-    if (!hasher.verify(currentPassword, account.passwordHash).matches()) {
+    if (!hashing.run(() -> hasher.verify(currentPassword, account.passwordHash)).matches()) {
       throttle.recordFailure(key, client);
       return SignInResult.of(SignInResult.Status.INVALID_CREDENTIALS);
     }
     PasswordPolicy.check(newPassword, forceName(session.force()));
-    updateHash(session.force(), account.id, hasher.hash(newPassword), true);
+    updateHash(session.force(), account.id, hashing.run(() -> hasher.hash(newPassword)), true);
     auditAccount(session, clock.instant(), "portal password changed; all sessions ended");
     LOG.info("portal password changed force={} account={}", session.force(), account.id);
     return startSession(session.force(), account.id);
@@ -551,7 +569,7 @@ public final class VictimPortal {
     throttle.recordFailure(key, clientKey);
     Optional<Account> account = normal.flatMap(l -> accountByLogin(force, l));
     // the same costly work whether or not the name is an account's
-    hasher.verify(Secrets.token(16), dummyHash);
+    hashing.run(() -> hasher.verify(Secrets.token(16), dummyHash));
     if (account.isEmpty()) {
       LOG.info("portal reset requested force={}", force);
       return;
@@ -633,7 +651,7 @@ public final class VictimPortal {
     String force = found.get().force();
     String accountId = found.get().accountId();
     PasswordPolicy.check(newPassword, forceName(force));
-    String hash = hasher.hash(newPassword);
+    String hash = hashing.run(() -> hasher.hash(newPassword));
     String tokenHash = Secrets.sha256(token);
     Instant now = clock.instant();
     boolean done =
@@ -1302,7 +1320,7 @@ public final class VictimPortal {
     if (wait.isPresent()) {
       return PasswordConfirmation.tryLater(wait.get());
     }
-    if (!hasher.verify(password, account.passwordHash).matches()) {
+    if (!hashing.run(() -> hasher.verify(password, account.passwordHash)).matches()) {
       throttle.recordFailure(key, client);
       audit(
           session.force(),
@@ -1640,6 +1658,7 @@ public final class VictimPortal {
     private final TrackMyCrime tmc;
     private PasswordHasher hasher = PasswordHasher.defaults();
     private SignInThrottle throttle;
+    private HashingGate hashing;
     private Duration invitationLifetime = Duration.ofDays(7);
     private Duration idleTimeout = Duration.ofMinutes(15);
     private Duration absoluteTimeout = Duration.ofHours(12);
@@ -1659,6 +1678,23 @@ public final class VictimPortal {
     /** Argon2id parameters (default m=19456 KiB, t=2, p=1). */
     public Builder passwordHasher(PasswordHasher value) {
       this.hasher = value;
+      return this;
+    }
+
+    /**
+     * Bounds password hashing: at most {@code concurrent} Argon2id computations at once (each holds
+     * the hasher's memory, 19 MiB by default, and a core), and at most {@code waiting} sign-ins
+     * queued behind them; a sign-in beyond that gets {@link SignInResult.Status#TRY_AGAIN_LATER} at
+     * once, without hashing, so a flood of bad passwords cannot take every core, thread or
+     * megabyte. Password changes, resets and activations wait for a slot instead of being refused.
+     * Default: half the processors (at least one) and four times that many waiting.
+     */
+    public Builder hashingLimit(int concurrent, int waiting) {
+      if (concurrent < 1 || waiting < 0) {
+        throw new IllegalArgumentException(
+            "hashingLimit: concurrent must be at least 1 and waiting 0 or more");
+      }
+      this.hashing = new HashingGate(concurrent, waiting);
       return this;
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -517,7 +518,8 @@ final class EventParser {
         return null;
       }
       try {
-        Instant i = OffsetDateTime.parse(s).toInstant();
+        // stores keep microseconds; truncating here makes cached and stored values compare alike
+        Instant i = OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.MICROS);
         if (i.isBefore(Instant.parse("1900-01-01T00:00:00Z"))
             || i.isAfter(Instant.parse("2200-01-01T00:00:00Z"))) {
           problem(path, "must be between the years 1900 and 2200");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -29,6 +30,10 @@ import org.trackmycrime.core.store.AuditVerification.BrokenLink;
  * recorded in a savepoint that is rolled back is dropped with it. Entries become visible when the
  * transaction commits. A transaction's entries are appended together, one head update and one batch
  * of inserts per force.
+ *
+ * <p>Outside a transaction, entries recorded at the same time on this node are written together
+ * (group commit): one transaction, one wait for the head's lock and one commit for all of them,
+ * while each caller still returns only once its own entry is committed.
  */
 public final class JdbiAuditTrail implements AuditTrail {
   private static final int PAGE = 500;
@@ -59,6 +64,9 @@ public final class JdbiAuditTrail implements AuditTrail {
           + PAGE;
 
   private final Db db;
+  private final ReentrantLock writer = new ReentrantLock();
+  private final Object queueLock = new Object();
+  private List<Queued> queued = new ArrayList<>();
 
   /** The one before-commit work all of a transaction's entries are left with. */
   private final Db.BatchedWork<AuditEvent> appendWork = this::appendAll;
@@ -69,21 +77,92 @@ public final class JdbiAuditTrail implements AuditTrail {
 
   @Override
   public void record(AuditEvent e) {
-    db.with(
-        "record audit event",
-        h -> {
-          if (h.isInTransaction()) {
-            db.beforeCommit(h, appendWork, e);
-          } else {
-            db.inTransaction(
-                "record audit event",
-                own -> {
-                  appendAll(own, List.of(e));
-                  return null;
-                });
-          }
-          return null;
-        });
+    boolean inCallersTransaction =
+        db.with(
+            "record audit event",
+            h -> {
+              if (h.isInTransaction()) {
+                db.beforeCommit(h, appendWork, e);
+                return true;
+              }
+              return false;
+            });
+    if (!inCallersTransaction) {
+      // outside the handle: a caller waiting for the group's writer holds no connection
+      appendGrouped(e);
+    }
+  }
+
+  /** An entry recorded outside a transaction, waiting to be written with others. */
+  private static final class Queued {
+    final AuditEvent event;
+    volatile boolean written;
+    volatile RuntimeException failure;
+
+    Queued(AuditEvent event) {
+      this.event = event;
+    }
+  }
+
+  /**
+   * Group commit for entries recorded outside a transaction (a page view, a refused sign-in): each
+   * caller queues its entry and takes the writer lock; the first to get it writes every entry
+   * queued so far in one transaction (one wait for the chain head's lock and one commit for all),
+   * and the others find theirs written. Every caller still returns only after its own entry is
+   * committed, and gets the exception if it could not be.
+   */
+  private void appendGrouped(AuditEvent e) {
+    Queued q = new Queued(e);
+    synchronized (queueLock) {
+      queued.add(q);
+    }
+    writer.lock();
+    try {
+      if (!q.written && q.failure == null) {
+        List<Queued> batch;
+        synchronized (queueLock) {
+          batch = queued;
+          queued = new ArrayList<>();
+        }
+        writeBatch(batch);
+      }
+    } finally {
+      writer.unlock();
+    }
+    if (q.failure != null) {
+      throw q.failure;
+    }
+  }
+
+  private void writeBatch(List<Queued> batch) {
+    try {
+      db.inTransaction(
+          "record audit events",
+          h -> {
+            appendAll(h, batch.stream().map(q -> q.event).toList());
+            return null;
+          });
+      batch.forEach(q -> q.written = true);
+    } catch (RuntimeException failed) {
+      if (batch.size() == 1) {
+        batch.get(0).failure = failed;
+        return;
+      }
+      // one entry that cannot be written must not take the others with it: each on its own
+      for (Queued q : batch) {
+        try {
+          db.inTransaction(
+              "record audit event",
+              h -> {
+                appendAll(h, List.of(q.event));
+                return null;
+              });
+          q.written = true;
+        } catch (RuntimeException e) {
+          q.failure = e;
+        }
+      }
+    }
   }
 
   /**

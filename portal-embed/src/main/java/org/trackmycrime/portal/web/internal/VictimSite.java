@@ -155,23 +155,16 @@ public final class VictimSite {
     return Texts.of(Web.language(request));
   }
 
-  private String organisationName() {
-    return tmc.forces().find(config.force()).map(Force::name).orElse(config.force());
-  }
-
   Page.Builder page(PortalRequest request, String path, String titleKey) {
     Texts t = texts(request);
+    Optional<Force> force = tmc.forces().find(config.force());
     return Page.builder(t, links)
         .path(path)
         .title(t.get(titleKey))
         .serviceName(config.serviceName() != null ? config.serviceName() : t.get("service.name"))
-        .organisationName(organisationName())
+        .organisationName(force.map(Force::name).orElse(config.force()))
         .exitUrl(config.exitUrl())
-        .zone(
-            tmc.forces()
-                .find(config.force())
-                .map(f -> f.settings().zone())
-                .orElse(java.time.ZoneId.of("Europe/London")));
+        .zone(force.map(f -> f.settings().zone()).orElse(java.time.ZoneId.of("Europe/London")));
   }
 
   Page.Builder page(Visit v, String path, String titleKey, String active) {
