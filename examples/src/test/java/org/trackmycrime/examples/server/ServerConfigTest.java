@@ -104,12 +104,12 @@ class ServerConfigTest {
     assertThat(c.dispatchMaxBackoff()).isEqualTo(Duration.ofSeconds(5));
     ServerConfig.InvalidConfigException e =
         catchThrowableOfType(
+            ServerConfig.InvalidConfigException.class,
             () ->
                 ServerConfig.fromMap(
                     Map.of(
                         "TMC_DISPATCH_LEASE_SECONDS", "5",
-                        "TMC_DISPATCH_MAX_BACKOFF_SECONDS", "0")),
-            ServerConfig.InvalidConfigException.class);
+                        "TMC_DISPATCH_MAX_BACKOFF_SECONDS", "0")));
     assertThat(e.problems())
         .containsExactlyInAnyOrder(
             "TMC_DISPATCH_LEASE_SECONDS: must be a whole number from 10 to 86400",
