@@ -42,7 +42,7 @@ class DatabaseOutageTest {
 
   @Test
   void theServerRidesOutAPostgresOutageAndLosesNothing() throws Exception {
-    int crimes = 100;
+    int crimes = 50;
     Path data = dir.resolve("pg");
     int pgPort = ServerProcess.freePort();
     EmbeddedPostgres pg = postgres(data, pgPort);
@@ -70,7 +70,7 @@ class DatabaseOutageTest {
       ServerProcess.await(
           "some lines committed",
           Duration.ofMinutes(2),
-          () -> committedLines(checkpoint) >= 60 || Files.exists(processed));
+          () -> committedLines(checkpoint) >= 30 || Files.exists(processed));
       pg.close(); // the database goes away
       boolean midFile = !Files.exists(processed);
       ServerProcess.await("health DOWN", Duration.ofSeconds(30), () -> databaseIs(server, "DOWN"));
