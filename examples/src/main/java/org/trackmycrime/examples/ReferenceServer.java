@@ -686,6 +686,11 @@ public final class ReferenceServer implements AutoCloseable {
             .workers(2)
             .pollInterval(tuning.pollInterval())
             .coalesceWindow(config.alertCoalesce())
+            .lease(config.dispatchLease())
+            // the first wait is 30 s, or the cap when that is shorter
+            .backoff(
+                min(Duration.ofSeconds(30), config.dispatchMaxBackoff()),
+                config.dispatchMaxBackoff())
             .shutdownTimeout(Duration.ofSeconds(10));
     if (config.quietFrom() == null) {
       b.noQuietHours();
@@ -697,6 +702,10 @@ public final class ReferenceServer implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StartupException("TMC_PUBLIC_BASE_URL: " + e.getMessage());
     }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** A relay on this machine: plain SMTP is fine, the traffic never leaves it. */

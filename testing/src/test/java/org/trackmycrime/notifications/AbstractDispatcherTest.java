@@ -447,6 +447,70 @@ abstract class AbstractDispatcherTest {
   }
 
   @Test
+  void aLongOutageOfTheProviderKeepsAlertsWaitingWithoutUsingUpTheirAttempts() {
+    dispatcher =
+        f.dispatcher(
+            f.config()
+                .maxAttempts(3)
+                .backoff(Duration.ofSeconds(30), Duration.ofMinutes(10))
+                .build());
+    f.victim("C1", "V1", "alex@example.org", null);
+    f.victim("C2", "V1", "sam@example.org", null);
+    long first = f.alert("C1", "V1", "e1");
+    long second = f.alert("C2", "V1", "e2");
+    f.afterWindow();
+    f.email.always(
+        m -> SendResult.Transient.channelDown("CONNECTION_REFUSED", "nothing listening"));
+    Instant outageStart = f.clock.instant();
+
+    // 30 passes over more than a day: many more than maxAttempts, none of them counted
+    Duration longestWait = Duration.ZERO;
+    for (int pass = 0; pass < 30; pass++) {
+      Instant before = f.clock.instant();
+      dispatcher.runOnce();
+      Row waiting = f.row(first);
+      assertThat(waiting.status()).as("pass %d", pass).isEqualTo("PENDING");
+      assertThat(waiting.attempts()).as("an outage uses up no attempt").isZero();
+      assertThat(waiting.error()).startsWith("CHANNEL_DOWN CONNECTION_REFUSED");
+      Duration wait = Duration.between(before, waiting.nextAt());
+      assertThat(wait).as("capped by maxBackoff").isLessThanOrEqualTo(Duration.ofMinutes(10));
+      longestWait = wait.compareTo(longestWait) > 0 ? wait : longestWait;
+      f.clock.set(
+          waiting.nextAt().isAfter(f.row(second).nextAt())
+              ? waiting.nextAt()
+              : f.row(second).nextAt());
+      f.clock.advance(Duration.ofMinutes(45));
+    }
+    assertThat(Duration.between(outageStart, f.clock.instant())).isGreaterThan(Duration.ofDays(1));
+    assertThat(longestWait)
+        .as("the checks thin out as the outage goes on")
+        .isGreaterThan(Duration.ofMinutes(4));
+    assertThat(dispatcher.deadLetters(FORCE, 10)).isEmpty();
+    assertThat(f.tmc.victims().find(FORCE, "C1", "V1").orElseThrow().unreachableChannels())
+        .as("an outage says nothing about the victim's address")
+        .isEmpty();
+    assertThat(f.rowsOfKind(MessageKind.HUB_VICTIM_UNREACHABLE)).isEmpty();
+
+    f.email.always(null); // the mail server is back
+    dispatcher.runOnce();
+    assertThat(f.row(first).status()).isEqualTo("SENT");
+    assertThat(f.row(second).status()).isEqualTo("SENT");
+    assertThat(f.row(first).attempts()).isEqualTo(1);
+    assertThat(f.email.received()).hasSize(2);
+
+    // an ordinary transient failure still counts: the limit applies again after the outage
+    f.victim("C3", "V1", "kim@example.org", null);
+    long third = f.alert("C3", "V1", "e3");
+    f.afterWindow();
+    f.email.alwaysFailTransiently("421", null);
+    for (int pass = 0; pass < 3; pass++) {
+      dispatcher.runOnce();
+      f.clock.advance(Duration.ofHours(1));
+    }
+    assertThat(f.row(third).status()).isEqualTo("DEAD");
+  }
+
+  @Test
   void aMessageThatCannotBeRenderedIsDeadLetteredAtOnce() {
     f.victim("C1", "V1", null, "+447700900123");
     dispatcher.queue(

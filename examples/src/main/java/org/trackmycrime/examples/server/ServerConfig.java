@@ -42,6 +42,8 @@ public record ServerConfig(
     String portalSecret,
     String force,
     Duration alertCoalesce,
+    Duration dispatchLease,
+    Duration dispatchMaxBackoff,
     LocalTime quietFrom,
     LocalTime quietUntil,
     boolean demo) {
@@ -69,6 +71,8 @@ public record ServerConfig(
           "TMC_FORCE",
           "TMC_ALERT_COALESCE_SECONDS",
           "TMC_SMS_QUIET_HOURS",
+          "TMC_DISPATCH_LEASE_SECONDS",
+          "TMC_DISPATCH_MAX_BACKOFF_SECONDS",
           "TMC_DEMO");
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
@@ -217,6 +221,8 @@ public record ServerConfig(
     }
 
     int coalesce = intVar(v, "TMC_ALERT_COALESCE_SECONDS", 600, 0, 86_400, problems);
+    int lease = intVar(v, "TMC_DISPATCH_LEASE_SECONDS", 300, 10, 86_400, problems);
+    int maxBackoff = intVar(v, "TMC_DISPATCH_MAX_BACKOFF_SECONDS", 3600, 1, 86_400, problems);
 
     LocalTime quietFrom = LocalTime.of(21, 0);
     LocalTime quietUntil = LocalTime.of(8, 0);
@@ -263,6 +269,8 @@ public record ServerConfig(
         portalSecret,
         force,
         Duration.ofSeconds(coalesce),
+        Duration.ofSeconds(lease),
+        Duration.ofSeconds(maxBackoff),
         quietFrom,
         quietUntil,
         demo);
@@ -294,7 +302,8 @@ public record ServerConfig(
     return String.format(
         Locale.ROOT,
         "ServerConfig[port=%d, db=%s, publicBaseUrl=%s, force=%s, demo=%s, smtp=%s, twilio=%s,"
-            + " notify=%s, dropDir=%s, webhook=%s, coalesce=%ds, quietHours=%s]",
+            + " notify=%s, dropDir=%s, webhook=%s, coalesce=%ds, lease=%ds, maxBackoff=%ds,"
+            + " quietHours=%s]",
         httpPort,
         dbUrl.replaceAll("(?i)(password=)[^;&]*", "$1***"),
         publicBaseUrl,
@@ -306,6 +315,8 @@ public record ServerConfig(
         recordsDropDir,
         webhookSecret != null ? "on (secret ***)" : "off",
         alertCoalesce.toSeconds(),
+        dispatchLease.toSeconds(),
+        dispatchMaxBackoff.toSeconds(),
         quietFrom == null ? "none" : quietFrom + "-" + quietUntil);
   }
 

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String FORCE = "crash-force";
-  private static final String SOURCE = "crash-feed";
+  static final String FORCE = "crash-force";
+  static final String SOURCE = "crash-feed";
   private static final int EVENTS_PER_CRIME = 6;
   private static final int DISPATCH_WORKERS = 2;
 
@@ -193,15 +193,25 @@ class CrashRecoveryTest {
   }
 
   private Map<String, String> environment(Path drop) {
+    Map<String, String> env = baseEnvironment(dir, drop);
+    env.put("TMC_SMTP_HOST", "127.0.0.1");
+    env.put("TMC_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+    env.put("TMC_SMTP_FROM", "updates@crash-force.example");
+    // a killed node's claimed rows are taken over after 30 s instead of the default 5 minutes
+    env.put("TMC_DISPATCH_LEASE_SECONDS", "30");
+    return env;
+  }
+
+  /**
+   * The server outside demo mode on an H2 file in {@code dir}, reading {@code drop}; no channel.
+   */
+  static Map<String, String> baseEnvironment(Path dir, Path drop) {
     Map<String, String> env = new HashMap<>();
     env.put("TMC_DEMO", "false");
     env.put("TMC_FORCE", FORCE);
     env.put("TMC_DB_URL", "jdbc:h2:file:" + dir.resolve("db").resolve("tmc").toAbsolutePath());
     env.put("TMC_RECORDS_DROP_DIR", drop.toString());
     env.put("TMC_PUBLIC_BASE_URL", "https://victims.crash-force.example");
-    env.put("TMC_SMTP_HOST", "127.0.0.1");
-    env.put("TMC_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
-    env.put("TMC_SMTP_FROM", "updates@crash-force.example");
     env.put("TMC_PORTAL_SECRET", "crash-test-portal-secret-of-32-bytes-or-more");
     env.put("TMC_ALERT_COALESCE_SECONDS", "0");
     env.put("TMC_SMS_QUIET_HOURS", "none");
@@ -209,24 +219,28 @@ class CrashRecoveryTest {
   }
 
   /** Writes the file under a temporary name, then renames it, as a records system would. */
-  private static int writeDropFile(Path drop, Path file, int crimes, Instant start)
-      throws IOException {
+  static int writeDropFile(Path drop, Path file, int crimes, Instant start) throws IOException {
+    List<ObjectNode> all = new ArrayList<>();
+    for (int i = 0; i < crimes; i++) {
+      all.addAll(crimeEvents(i, start.plusSeconds(i)));
+    }
+    return writeEvents(drop, file, all);
+  }
+
+  /** Writes these events, one JSON object a line, under a temporary name, then renames it. */
+  static int writeEvents(Path drop, Path file, List<ObjectNode> events) throws IOException {
     Path tmp = drop.resolve(file.getFileName() + ".tmp");
-    int n = 0;
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < crimes; i++) {
-        for (ObjectNode e : crimeEvents(i, start.plusSeconds(i))) {
-          w.write(e.toString());
-          w.write('\n');
-          n++;
-        }
+      for (ObjectNode e : events) {
+        w.write(e.toString());
+        w.write('\n');
       }
     }
     Files.move(tmp, file);
-    return n;
+    return events.size();
   }
 
-  private static List<ObjectNode> crimeEvents(int i, Instant at) {
+  static List<ObjectNode> crimeEvents(int i, Instant at) {
     String ref = String.format("CR/%06d", i);
     List<ObjectNode> list = new ArrayList<>();
     ObjectNode recorded = event(ref, 1, at, "CRIME_RECORDED");
@@ -268,7 +282,7 @@ class CrashRecoveryTest {
     return list;
   }
 
-  private static ObjectNode event(String ref, int sequence, Instant at, String type) {
+  static ObjectNode event(String ref, int sequence, Instant at, String type) {
     ObjectNode e = JSON.createObjectNode();
     e.put("schema", "trackmycrime.record-event/1");
     e.put("eventId", ref.replace('/', '-') + "-" + sequence);
@@ -283,7 +297,7 @@ class CrashRecoveryTest {
   }
 
   /** Lines committed so far, from the file-drop connector's checkpoint (0 before the first). */
-  private static int committedLines(Path checkpoint) {
+  static int committedLines(Path checkpoint) {
     try {
       for (String line : Files.readAllLines(checkpoint)) {
         if (line.startsWith("line=")) {
@@ -296,7 +310,7 @@ class CrashRecoveryTest {
     return 0;
   }
 
-  private static int backlog(ServerProcess server) {
+  static int backlog(ServerProcess server) {
     String health = server.health();
     if (health == null) {
       return Integer.MAX_VALUE;
@@ -309,7 +323,7 @@ class CrashRecoveryTest {
     }
   }
 
-  private static List<String> rows(Connection c, String sql) throws Exception {
+  static List<String> rows(Connection c, String sql) throws Exception {
     List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -325,16 +339,16 @@ class CrashRecoveryTest {
     return out;
   }
 
-  private static String tail(Path file) throws IOException {
+  static String tail(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
   }
 
-  private static long count(Connection c, String sql) throws Exception {
+  static long count(Connection c, String sql) throws Exception {
     return column(c, sql).stream().findFirst().orElse(0L);
   }
 
-  private static List<Long> column(Connection c, String sql) throws Exception {
+  static List<Long> column(Connection c, String sql) throws Exception {
     List<Long> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {

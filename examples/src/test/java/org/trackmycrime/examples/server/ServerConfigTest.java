@@ -93,6 +93,30 @@ class ServerConfigTest {
   }
 
   @Test
+  void theDispatchLeaseAndMaximumBackoffDefaultToFiveMinutesAndAnHour() {
+    ServerConfig defaults = ServerConfig.fromMap(Map.of());
+    assertThat(defaults.dispatchLease()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(defaults.dispatchMaxBackoff()).isEqualTo(Duration.ofHours(1));
+    ServerConfig c =
+        ServerConfig.fromMap(
+            Map.of("TMC_DISPATCH_LEASE_SECONDS", "30", "TMC_DISPATCH_MAX_BACKOFF_SECONDS", "5"));
+    assertThat(c.dispatchLease()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.dispatchMaxBackoff()).isEqualTo(Duration.ofSeconds(5));
+    ServerConfig.InvalidConfigException e =
+        catchThrowableOfType(
+            ServerConfig.InvalidConfigException.class,
+            () ->
+                ServerConfig.fromMap(
+                    Map.of(
+                        "TMC_DISPATCH_LEASE_SECONDS", "5",
+                        "TMC_DISPATCH_MAX_BACKOFF_SECONDS", "0")));
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "TMC_DISPATCH_LEASE_SECONDS: must be a whole number from 10 to 86400",
+            "TMC_DISPATCH_MAX_BACKOFF_SECONDS: must be a whole number from 1 to 86400");
+  }
+
+  @Test
   void quietHoursCanBeTurnedOffAndAlertsSentAtOnce() {
     ServerConfig c =
         ServerConfig.fromMap(

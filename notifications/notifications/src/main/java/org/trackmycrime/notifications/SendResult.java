@@ -17,8 +17,22 @@ public sealed interface SendResult {
    *
    * @param code the provider's code or status, for logs (never message text)
    * @param retryAfter how long the provider asked us to wait, or null
+   * @param channelDown the provider itself could not be reached (connection refused, name not
+   *     resolved): an outage of the channel, not a problem of this message, so the dispatcher keeps
+   *     the message waiting without using up its attempts
    */
-  record Transient(String code, String reason, Duration retryAfter) implements SendResult {}
+  record Transient(String code, String reason, Duration retryAfter, boolean channelDown)
+      implements SendResult {
+    /** A transient failure of this message (it uses up one of its attempts). */
+    public Transient(String code, String reason, Duration retryAfter) {
+      this(code, reason, retryAfter, false);
+    }
+
+    /** The provider could not be reached at all: see {@link #channelDown()}. */
+    public static Transient channelDown(String code, String reason) {
+      return new Transient(code, reason, null, true);
+    }
+  }
 
   /**
    * Will never work for this recipient: SMTP 5xx, Twilio 21211 (invalid number), 21614 (not a

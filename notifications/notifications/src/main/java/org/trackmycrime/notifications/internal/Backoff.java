@@ -39,4 +39,15 @@ public final class Backoff {
     }
     return Duration.ofMillis(Math.max(jittered, 1));
   }
+
+  /**
+   * The wait before trying a provider again that has been unreachable for {@code outage} so far:
+   * about as long again as the outage (so the checks thin out as it goes on), between the initial
+   * wait and the cap, with the same jitter.
+   */
+  public Duration delayInOutage(Duration outage) {
+    long base = Math.min(Math.max(initial.toMillis(), outage.toMillis()), max.toMillis());
+    long half = base / 2;
+    return Duration.ofMillis(Math.max(half + random.nextLong(base - half + 1), 1));
+  }
 }

@@ -1,6 +1,7 @@
 package org.trackmycrime.notifications.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
@@ -91,6 +93,9 @@ public final class DispatchEngine {
   private final String node;
   private final AtomicLong claims = new AtomicLong();
   private final AtomicInteger forceCursor = new AtomicInteger();
+
+  /** When each channel's provider was first found unreachable in the current outage. */
+  private final Map<Channel, Instant> channelDownSince = new ConcurrentHashMap<>();
 
   public DispatchEngine(
       TrackMyCrime tmc,
@@ -215,6 +220,7 @@ public final class DispatchEngine {
     Set<Channel> handled = EnumSet.noneOf(Channel.class);
     Instant retryAt = null;
     String retryError = null;
+    boolean onlyChannelsDown = true;
     Instant deferUntil = null;
     Set<Channel> usable = Set.of();
     Map<Channel, Delivery> done = Map.of();
@@ -291,8 +297,9 @@ public final class DispatchEngine {
           permanent = true;
         } else if (result instanceof SendResult.Transient t) {
           transientFailure(row, kind, channel, attempt, t);
-          retryAt = earliest(retryAt, now.plus(backoff.delay(attempt, t.retryAfter())));
-          retryError = error("TRANSIENT " + t.code(), t.reason());
+          retryAt = earliest(retryAt, now.plus(retryDelay(channel, attempt, t)));
+          retryError = transientError(t);
+          onlyChannelsDown &= t.channelDown();
         }
       }
       if (!permanent) {
@@ -303,6 +310,11 @@ public final class DispatchEngine {
     boolean anyAccepted =
         done.values().stream().anyMatch(d -> d.outcome() == Delivery.Outcome.ACCEPTED);
     int attempts = tried ? attempt : row.attempts();
+    if (retryAt != null && onlyChannelsDown) {
+      // an outage of the provider: the alert waits for it without using up an attempt
+      return reschedule(
+          row, token, row.attempts(), earliest(retryAt, deferUntil), retryError, Result.RETRYING);
+    }
     if (retryAt != null) {
       if (attempt >= config.maxAttempts()) {
         return anyAccepted
@@ -588,15 +600,15 @@ public final class DispatchEngine {
     }
     SendResult.Transient t = (SendResult.Transient) result;
     transientFailure(row, kind, Channel.EMAIL, attempt, t);
-    String err = error("TRANSIENT " + t.code(), t.reason());
-    if (attempt >= config.maxAttempts()) {
+    String err = transientError(t);
+    if (!t.channelDown() && attempt >= config.maxAttempts()) {
       return dead(row, token, attempt, err);
     }
     return reschedule(
         row,
         token,
-        attempt,
-        now.plus(backoff.delay(attempt, t.retryAfter())),
+        t.channelDown() ? row.attempts() : attempt,
+        now.plus(retryDelay(Channel.EMAIL, attempt, t)),
         err,
         Result.RETRYING);
   }
@@ -684,6 +696,9 @@ public final class DispatchEngine {
       SendResult r = ch.send(message);
       if (r == null) {
         return new SendResult.Transient("NO_RESULT", "the channel returned null", null);
+      }
+      if (!(r instanceof SendResult.Transient t && t.channelDown())) {
+        channelDownSince.remove(channel); // the provider answered: any outage is over
       }
       if (r instanceof SendResult.Permanent p
           && p.code() != null
@@ -786,6 +801,24 @@ public final class DispatchEngine {
             DispatchEvent.Failure.TRANSIENT,
             t.code(),
             clock.instant()));
+  }
+
+  /**
+   * How long a message waits after a transient failure. While a channel's provider cannot be
+   * reached, the wait grows with the length of the outage (every message waiting on it alike), not
+   * with the message's attempts, which the outage does not use up.
+   */
+  private Duration retryDelay(Channel channel, int attempt, SendResult.Transient t) {
+    if (!t.channelDown()) {
+      return backoff.delay(attempt, t.retryAfter());
+    }
+    Instant now = clock.instant();
+    Instant since = channelDownSince.merge(channel, now, (old, ignored) -> old);
+    return backoff.delayInOutage(Duration.between(since, now));
+  }
+
+  private static String transientError(SendResult.Transient t) {
+    return error((t.channelDown() ? "CHANNEL_DOWN " : "TRANSIENT ") + t.code(), t.reason());
   }
 
   private Map<Channel, Delivery> deliveries(OutboxRow row) {

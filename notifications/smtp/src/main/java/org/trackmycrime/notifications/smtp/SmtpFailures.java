@@ -49,11 +49,11 @@ final class SmtpFailures {
       return new SendResult.Transient("TIMEOUT", "the server did not answer in time", null);
     }
     if (cause(e, ConnectException.class) != null) {
-      return new SendResult.Transient(
-          "CONNECTION_REFUSED", "the server refused the connection", null);
+      return SendResult.Transient.channelDown(
+          "CONNECTION_REFUSED", "the server refused the connection");
     }
     if (cause(e, UnknownHostException.class) != null) {
-      return new SendResult.Transient("UNKNOWN_HOST", "the server's name did not resolve", null);
+      return SendResult.Transient.channelDown("UNKNOWN_HOST", "the server's name did not resolve");
     }
     if (lastCode >= 400 && lastCode < 600) {
       // a bad greeting (421 busy, 554 no service) or a failed EHLO/STARTTLS

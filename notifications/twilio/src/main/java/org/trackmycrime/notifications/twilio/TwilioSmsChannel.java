@@ -205,7 +205,7 @@ public final class TwilioSmsChannel implements NotificationChannel {
   private static SendResult connectionFailure(RuntimeException e) {
     Throwable cause = e.getCause();
     if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-      return new SendResult.Transient("connect", "could not connect to Twilio", null);
+      return SendResult.Transient.channelDown("connect", "could not connect to Twilio");
     }
     if (cause instanceof HttpTimeoutException) {
       return new SendResult.Transient(

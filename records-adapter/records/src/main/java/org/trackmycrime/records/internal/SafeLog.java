@@ -1,5 +1,6 @@
 package org.trackmycrime.records.internal;
 
+import java.nio.file.FileSystemException;
 import org.trackmycrime.core.TrackMyCrimeException;
 
 /**
@@ -9,11 +10,23 @@ import org.trackmycrime.core.TrackMyCrimeException;
 public final class SafeLog {
   private SafeLog() {}
 
-  /** The class name, and the message only when it is one of the SDK's own exceptions. */
+  /**
+   * The class name, and the message only when it is one of the SDK's own exceptions; then the
+   * cause's class name and, for a file-system error, the operating system's reason (such as "No
+   * space left on device"), which names no file and quotes no content.
+   */
   public static String describe(Throwable error) {
+    StringBuilder text = new StringBuilder(error.getClass().getName());
     if (error instanceof TrackMyCrimeException) {
-      return error.getClass().getName() + ": " + error.getMessage();
+      text.append(": ").append(error.getMessage());
     }
-    return error.getClass().getName();
+    Throwable cause = error.getCause();
+    if (cause != null && cause != error) {
+      text.append(", caused by ").append(cause.getClass().getName());
+      if (cause instanceof FileSystemException fs && fs.getReason() != null) {
+        text.append(" (").append(fs.getReason()).append(')');
+      }
+    }
+    return text.toString();
   }
 }

@@ -144,7 +144,7 @@ public final class NotifySender {
       answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException | ConnectException e) {
       return logged(
-          message, new SendResult.Transient("connect", "could not connect to Notify", null));
+          message, SendResult.Transient.channelDown("connect", "could not connect to Notify"));
     } catch (HttpTimeoutException e) {
       return logged(
           message,
@@ -232,7 +232,7 @@ public final class NotifySender {
 
   private static SendResult failure(Exception e) {
     if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException) {
-      return new SendResult.Transient("connect", "could not connect to Notify", null);
+      return SendResult.Transient.channelDown("connect", "could not connect to Notify");
     }
     if (e instanceof HttpTimeoutException) {
       return new SendResult.Transient(
