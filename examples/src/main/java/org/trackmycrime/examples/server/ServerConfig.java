@@ -193,6 +193,11 @@ public record ServerConfig(
     if (notifyBase != null && notifyKey == null) {
       problems.add("TMC_NOTIFY_API_KEY: is required when TMC_NOTIFY_BASE_URL is set");
     }
+    if (!demo && smtpHost == null && sid == null && notifyKey == null) {
+      problems.add(
+          "TMC_SMTP_HOST: an alert channel is required outside demo mode (set TMC_SMTP_HOST,"
+              + " TMC_TWILIO_ACCOUNT_SID or TMC_NOTIFY_API_KEY)");
+    }
 
     Path drop = null;
     if (v.containsKey("TMC_RECORDS_DROP_DIR")) {

@@ -132,9 +132,10 @@ class ServerConfigTest {
             ServerConfig.InvalidConfigException.class,
             () -> ServerConfig.fromMap(Map.of("TMC_DEMO", "false")));
     assertThat(e.problems())
-        .hasSize(2)
+        .hasSize(3)
         .anySatisfy(p -> assertThat(p).startsWith("TMC_PUBLIC_BASE_URL: is required"))
-        .anySatisfy(p -> assertThat(p).startsWith("TMC_PORTAL_SECRET: is required"));
+        .anySatisfy(p -> assertThat(p).startsWith("TMC_PORTAL_SECRET: is required"))
+        .anySatisfy(p -> assertThat(p).startsWith("TMC_SMTP_HOST: an alert channel is required"));
 
     var http =
         catchThrowableOfType(
