@@ -2,9 +2,6 @@ package org.trackmycrime.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.trackmycrime.core.LogCapture;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.model.Crime;
 import org.trackmycrime.core.model.Force;
@@ -193,20 +191,13 @@ class CanaryNamesTest {
 
     TrackMyCrime tmc = db.trackMyCrime();
     tmc.forces().save(new Force(FORCE, "Canary Police", ForceSettings.defaults()));
-    PrintStream originalErr = System.err;
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(log, true, StandardCharsets.UTF_8);
-    try {
-      System.setErr(capture);
-      System.setOut(capture);
-      for (String e : stream) {
-        assertThat(tmc.ingest().ingest(new RawEvent(e, "canary")).accepted()).isTrue();
-      }
-    } finally {
-      System.setErr(originalErr);
-      System.setOut(originalOut);
-    }
+    String logText =
+        LogCapture.during(
+            () -> {
+              for (String e : stream) {
+                assertThat(tmc.ingest().ingest(new RawEvent(e, "canary")).accepted()).isTrue();
+              }
+            });
 
     List<String> visible = new ArrayList<>();
     for (Crime c : tmc.crimes().list(FORCE, 0, 1000)) {
@@ -220,7 +211,6 @@ class CanaryNamesTest {
       tmc.outbox().forCrime(FORCE, c.crimeReference()).forEach(m -> visible.add(m.toString()));
     }
     assertThat(visible).hasSizeGreaterThan(40 * 20);
-    String logText = log.toString(StandardCharsets.UTF_8);
     assertThat(logText).as("the ingest logged something to check").isNotEmpty();
     for (String[] name : CANARIES) {
       for (String part : name) {

