@@ -1710,6 +1710,12 @@ public final class VictimPortal {
       return this;
     }
 
+    /** The hashing gate itself (package-private: tests hold it to see a sign-in refused). */
+    Builder hashingGate(HashingGate gate) {
+      this.hashing = gate;
+      return this;
+    }
+
     /** Failed sign-in limits (default {@link SignInThrottle#defaults} on the SDK's clock). */
     public Builder throttle(SignInThrottle value) {
       this.throttle = value;
