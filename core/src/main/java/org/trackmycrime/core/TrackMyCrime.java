@@ -18,6 +18,7 @@ import org.trackmycrime.core.internal.cadence.JdbiCadence;
 import org.trackmycrime.core.internal.ingest.HoldingUpdates;
 import org.trackmycrime.core.internal.ingest.IngestEngine;
 import org.trackmycrime.core.internal.ingest.JdbiOfficerUpdates;
+import org.trackmycrime.core.internal.jdbi.CachedForceStore;
 import org.trackmycrime.core.internal.jdbi.Db;
 import org.trackmycrime.core.internal.jdbi.JdbiAuditTrail;
 import org.trackmycrime.core.internal.jdbi.JdbiCrimeStore;
@@ -97,7 +98,7 @@ public final class TrackMyCrime {
   private TrackMyCrime(Builder b) {
     this.clock = b.clock;
     this.db = new Db(b.dataSource);
-    this.forces = new JdbiForceStore(db);
+    this.forces = new CachedForceStore(new JdbiForceStore(db));
     this.crimes = new JdbiCrimeStore(db);
     JdbiVictimStore victimStore = new JdbiVictimStore(db);
     this.victims = victimStore;

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,7 @@ import org.trackmycrime.notifications.Dispatcher;
 import org.trackmycrime.notifications.ForceMessaging;
 import org.trackmycrime.notifications.OutgoingMessage;
 import org.trackmycrime.portal.SignInResult.Status;
+import org.trackmycrime.portal.internal.HashingGate;
 import org.trackmycrime.portal.internal.Totp;
 import org.trackmycrime.testing.MutableClock;
 import org.trackmycrime.testing.TmcDatabase;
@@ -298,6 +301,55 @@ abstract class AbstractAccountSecurityTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("password: must be at least 8 characters");
     assertThat(portal.completeReset(token, NEW_PASSWORD)).isTrue();
+  }
+
+  @Test
+  void aSignInBeyondTheHashingLimitIsToldToTryLaterAndCountsNoFailure() throws Exception {
+    activated();
+    HashingGate gate = new HashingGate(1, 0);
+    VictimPortal gated =
+        VictimPortal.builder(tmc)
+            .passwordHasher(new PasswordHasher(new PasswordHasher.Params(1024, 1, 1)))
+            .throttle(
+                new SignInThrottle(
+                    clock,
+                    new SignInThrottle.Limit(3, Duration.ofMinutes(5)),
+                    new SignInThrottle.Limit(50, Duration.ofSeconds(10))))
+            .secretKey(new byte[32])
+            .hashingGate(gate)
+            .build();
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread blocked =
+        new Thread(
+            () ->
+                gate.tryRun(
+                    () -> {
+                      inside.countDown();
+                      try {
+                        return release.await(30, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                      }
+                    }));
+    blocked.start();
+    try {
+      assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+      // more attempts than the account's limit of 3 failures: none is hashed, none counted
+      for (int i = 0; i < 5; i++) {
+        SignInResult refused = gated.signIn(FORCE, EMAIL, "wrong password!", "c1", null);
+        assertThat(refused.status()).isEqualTo(Status.TRY_AGAIN_LATER);
+        assertThat(refused.retryAfter()).isPositive();
+        assertThat(refused.sessionId()).isEmpty();
+      }
+    } finally {
+      release.countDown();
+      blocked.join(30_000);
+    }
+    assertThat(gated.signIn(FORCE, EMAIL, PASSWORD, "c1", null).signedIn())
+        .as("the refused attempts were not counted as failures")
+        .isTrue();
   }
 
   @Test
