@@ -40,8 +40,8 @@ abstract class DispatchWorkload implements Workload {
 
   /** A server on loopback that the channel and the baseline both send to. */
   interface Server extends AutoCloseable {
-    /** Messages it has received so far. */
-    long received();
+    /** What it received, per recipient. */
+    Tally tally();
 
     @Override
     void close();
@@ -104,32 +104,24 @@ abstract class DispatchWorkload implements Workload {
                                 email() ? AlertChannels.PREFER_EMAIL : AlertChannels.PREFER_SMS)
                             .build())
                     .build()) {
-              long before = server.received();
+              server.tally().reset();
               long start = System.nanoTime();
               DispatchRun r = dispatcher.runOnce();
               double seconds = (System.nanoTime() - start) / 1e9;
-              if (r.sent() != n || server.received() - before != n) {
-                throw new IllegalStateException(
-                    name()
-                        + ": the dispatcher sent "
-                        + r
-                        + ", the server received "
-                        + (server.received() - before)
-                        + " of "
-                        + n);
+              check(name() + ": the dispatcher (" + r + ")", server.tally(), n);
+              if (r.sent() != n) {
+                throw new IllegalStateException(name() + ": the dispatcher sent " + r);
               }
               sdk.add(n / seconds);
             } finally {
               channel.close();
             }
           }
-          long before = server.received();
+          server.tally().reset();
           long start = System.nanoTime();
           baseline(server, recipients, rendered);
           double seconds = (System.nanoTime() - start) / 1e9;
-          if (server.received() - before != n) {
-            throw new IllegalStateException(name() + ": the baseline did not deliver all " + n);
-          }
+          check(name() + ": the baseline", server.tally(), n);
           base.add(n / seconds);
         }
       }
@@ -146,6 +138,25 @@ abstract class DispatchWorkload implements Workload {
               null,
               null);
       report.add(IngestWorkload.withMet(f, f.ratio() >= 0.8));
+    }
+  }
+
+  /**
+   * Fails unless the server received exactly one message for each of {@code n} recipients: a
+   * message lost or sent twice stops the benchmark.
+   */
+  static void check(String who, Tally tally, int n) {
+    if (tally.received() != n || tally.recipients() != n) {
+      throw new IllegalStateException(
+          who
+              + ": the server received "
+              + tally.received()
+              + " messages for "
+              + tally.recipients()
+              + " different recipients; expected "
+              + n
+              + " for "
+              + n);
     }
   }
 

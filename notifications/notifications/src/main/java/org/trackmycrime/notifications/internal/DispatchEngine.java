@@ -218,6 +218,9 @@ public final class DispatchEngine {
     Instant deferUntil = null;
     Set<Channel> usable = Set.of();
     Map<Channel, Delivery> done = Map.of();
+    // results recorded in this pass: only the lease holder records, so these and the last read
+    // are every result there is (no read back at the end)
+    Map<Channel, Delivery.Outcome> recorded = new EnumMap<>(Channel.class);
     // a permanent failure makes the victim's other channel a target: look again, at most twice
     for (int round = 0; round < Channel.values().length + 1; round++) {
       Instant now = clock.instant();
@@ -284,10 +287,12 @@ public final class DispatchEngine {
           if (!accepted(row, kind, token, channel, attempt, a)) {
             return leaseLost(row);
           }
+          recorded.put(channel, Delivery.Outcome.ACCEPTED);
         } else if (result instanceof SendResult.Permanent p) {
           if (!permanentVictimFailure(row, kind, token, channel, to, attempt, p)) {
             return leaseLost(row);
           }
+          recorded.put(channel, Delivery.Outcome.REJECTED);
           permanent = true;
         } else if (result instanceof SendResult.Transient t) {
           transientFailure(row, kind, channel, attempt, t);
@@ -299,9 +304,9 @@ public final class DispatchEngine {
         break;
       }
     }
-    done = deliveries(row);
     boolean anyAccepted =
-        done.values().stream().anyMatch(d -> d.outcome() == Delivery.Outcome.ACCEPTED);
+        recorded.containsValue(Delivery.Outcome.ACCEPTED)
+            || done.values().stream().anyMatch(d -> d.outcome() == Delivery.Outcome.ACCEPTED);
     int attempts = tried ? attempt : row.attempts();
     if (retryAt != null) {
       if (attempt >= config.maxAttempts()) {
@@ -321,6 +326,7 @@ public final class DispatchEngine {
     Set<Channel> unconfigured = EnumSet.noneOf(Channel.class);
     unconfigured.addAll(usable);
     unconfigured.removeAll(done.keySet());
+    unconfigured.removeAll(recorded.keySet());
     unconfigured.removeAll(channels.keySet());
     if (!unconfigured.isEmpty()) {
       return dead(row, token, attempts, "NO_CHANNEL_CONFIGURED " + unconfigured);
@@ -797,20 +803,9 @@ public final class DispatchEngine {
   }
 
   private Result finishSent(OutboxRow row, String token, int attempts, String note) {
-    Instant now = clock.instant();
-    boolean finished =
-        store
-            .db()
-            .inTransaction(
-                "finish sent outbox row",
-                h -> {
-                  if (!store.finish(row, token, Status.SENT, attempts, note, now)) {
-                    return false;
-                  }
-                  store.settleFromReceipts(row.force(), row.id(), now);
-                  return true;
-                });
-    return finished ? Result.SENT : leaseLost(row);
+    return store.finishSent(row, token, attempts, truncate(note, 400), clock.instant())
+        ? Result.SENT
+        : leaseLost(row);
   }
 
   private Result finish(OutboxRow row, String token, Status status, int attempts, String error) {
