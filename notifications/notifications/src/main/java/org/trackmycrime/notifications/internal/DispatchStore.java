@@ -5,8 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.trackmycrime.core.PersistenceException;
@@ -199,20 +204,34 @@ public final class DispatchStore {
   }
 
   public List<Delivery> deliveries(String force, long outboxId) {
-    return db.with(
-        "read deliveries",
-        h ->
-            h.createQuery(
-                    "SELECT d.outbox_id, d.delivery_channel, d.channel_name, d.outcome,"
-                        + " d.provider_id, d.attempt, d.error_code, d.recorded_at, r.receipt_status"
-                        + " FROM tmc_dispatch_delivery d LEFT JOIN tmc_dispatch_receipt r"
-                        + " ON r.channel_name = d.channel_name AND r.provider_id = d.provider_id"
-                        + " WHERE d.force_slug = :force AND d.outbox_id = :id"
-                        + " ORDER BY d.recorded_at, d.delivery_channel")
-                .bind("force", force)
-                .bind("id", outboxId)
-                .map((rs, ctx) -> delivery(rs))
-                .list());
+    return deliveries(force, List.of(outboxId)).getOrDefault(outboxId, List.of());
+  }
+
+  /** The deliveries of several of a force's rows in one read, by row id (rows without none). */
+  public Map<Long, List<Delivery>> deliveries(String force, Collection<Long> outboxIds) {
+    Map<Long, List<Delivery>> byRow = new HashMap<>();
+    if (outboxIds.isEmpty()) {
+      return byRow;
+    }
+    List<Delivery> all =
+        db.with(
+            "read deliveries",
+            h ->
+                h.createQuery(
+                        "SELECT d.outbox_id, d.delivery_channel, d.channel_name, d.outcome,"
+                            + " d.provider_id, d.attempt, d.error_code, d.recorded_at, r.receipt_status"
+                            + " FROM tmc_dispatch_delivery d LEFT JOIN tmc_dispatch_receipt r"
+                            + " ON r.channel_name = d.channel_name AND r.provider_id = d.provider_id"
+                            + " WHERE d.force_slug = :force AND d.outbox_id IN (<ids>)"
+                            + " ORDER BY d.outbox_id, d.recorded_at, d.delivery_channel")
+                    .bind("force", force)
+                    .bindList("ids", List.copyOf(outboxIds))
+                    .map((rs, ctx) -> delivery(rs))
+                    .list());
+    for (Delivery d : all) {
+      byRow.computeIfAbsent(d.outboxId(), k -> new ArrayList<>()).add(d);
+    }
+    return byRow;
   }
 
   /**
@@ -411,18 +430,31 @@ public final class DispatchStore {
   // ---- stop contact ----
 
   public boolean contactStopped(String force, String crimeRef, String victimRef) {
+    return stoppedAmong(force, List.of(crimeRef)).contains(stopKey(crimeRef, victimRef));
+  }
+
+  /**
+   * The victims of the given crimes whose contact is stopped, in one read, as {@link #stopKey}s.
+   */
+  public Set<String> stoppedAmong(String force, Collection<String> crimeRefs) {
+    if (crimeRefs.isEmpty()) {
+      return new HashSet<>();
+    }
     return db.with(
         "read stop contact",
         h ->
             h.createQuery(
-                        "SELECT COUNT(*) FROM tmc_dispatch_stop WHERE force_slug = :force"
-                            + " AND crime_ref = :crime AND victim_ref = :victim")
-                    .bind("force", force)
-                    .bind("crime", crimeRef)
-                    .bind("victim", victimRef)
-                    .mapTo(Integer.class)
-                    .one()
-                > 0);
+                    "SELECT crime_ref, victim_ref FROM tmc_dispatch_stop WHERE force_slug = :force"
+                        + " AND crime_ref IN (<crimes>)")
+                .bind("force", force)
+                .bindList("crimes", List.copyOf(new HashSet<>(crimeRefs)))
+                .map((rs, ctx) -> stopKey(rs.getString(1), rs.getString(2)))
+                .collect(Collectors.toCollection(HashSet::new)));
+  }
+
+  /** A victim's key in {@link #stoppedAmong}. */
+  public static String stopKey(String crimeRef, String victimRef) {
+    return crimeRef + "\u0000" + victimRef;
   }
 
   /**
@@ -563,17 +595,25 @@ public final class DispatchStore {
 
   /** The receipt status recorded for a provider's id, if any. */
   public Optional<ReceiptStatus> receipt(String channelName, String providerId) {
+    return Optional.ofNullable(receipts(channelName, List.of(providerId)).get(providerId));
+  }
+
+  /** The receipt statuses recorded for several of a channel's provider ids, in one read. */
+  public Map<String, ReceiptStatus> receipts(String channelName, Collection<String> providerIds) {
+    if (providerIds.isEmpty()) {
+      return new HashMap<>();
+    }
     return db.with(
         "read receipt",
         h ->
             h.createQuery(
-                    "SELECT receipt_status FROM tmc_dispatch_receipt"
-                        + " WHERE channel_name = :channel AND provider_id = :provider")
+                    "SELECT provider_id, receipt_status FROM tmc_dispatch_receipt"
+                        + " WHERE channel_name = :channel AND provider_id IN (<providers>)")
                 .bind("channel", channelName)
-                .bind("provider", providerId)
-                .mapTo(String.class)
-                .findOne()
-                .map(ReceiptStatus::valueOf));
+                .bindList("providers", List.copyOf(new HashSet<>(providerIds)))
+                .map(
+                    (rs, ctx) -> Map.entry(rs.getString(1), ReceiptStatus.valueOf(rs.getString(2))))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a)));
   }
 
   /**
