@@ -17,10 +17,10 @@ import java.util.Map;
  * java -Xmx512m -jar benchmarks/target/benchmarks.jar --workload ingest --size 100000 --runs 3 --db h2
  * </pre>
  *
- * Options: {@code --workload} (ingest, cadence, email, sms, portal, signin, jmh, or all), {@code
- * --size} (events, open crimes, messages or victims; default: the issue's full size), {@code
- * --runs} (default 3), {@code --db} (h2, postgres or both; default both), {@code --seed} (default
- * 42), {@code --out} (folder).
+ * Options: {@code --workload} (ingest, cadence, email, sms, dispatch-nodes, portal, signin, jmh, or
+ * all), {@code --size} (events, open crimes, messages or victims; default: the issue's full size),
+ * {@code --runs} (default 3), {@code --db} (h2, postgres or both; default both), {@code --seed}
+ * (default 42), {@code --out} (folder).
  */
 public final class Bench {
   static final Map<String, Workload> WORKLOADS = new LinkedHashMap<>();
@@ -32,6 +32,7 @@ public final class Bench {
             new CadenceWorkload(),
             new EmailWorkload(),
             new SmsWorkload(),
+            new NodesWorkload(),
             new PortalWorkload(),
             new SignInWorkload(),
             new JmhWorkload())) {
@@ -48,7 +49,8 @@ public final class Bench {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(
-          "usage: Bench [all] [--workload ingest|cadence|email|sms|portal|signin|jmh|all] [--size N] [--runs R]"
+          "usage: Bench [all] [--workload ingest|cadence|email|sms|dispatch-nodes|portal|signin|jmh|all]"
+              + " [--size N] [--runs R]"
               + " [--db h2|postgres|both] [--seed S] [--out DIR]");
       System.exit(2);
       return;

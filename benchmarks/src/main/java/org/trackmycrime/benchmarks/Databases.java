@@ -9,8 +9,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -40,8 +43,12 @@ final class Databases implements AutoCloseable {
     }
   }
 
-  /** One database; closing it drops it. */
-  record Db(Kind kind, DataSource dataSource, Runnable dropper) implements AutoCloseable {
+  /**
+   * One database; closing it drops it. {@code morePools} opens another connection pool to the same
+   * database (one per dispatching node), closed with the database.
+   */
+  record Db(Kind kind, DataSource dataSource, Supplier<DataSource> morePools, Runnable dropper)
+      implements AutoCloseable {
     @Override
     public void close() {
       dropper.run();
@@ -59,10 +66,19 @@ final class Databases implements AutoCloseable {
           JdbcConnectionPool.create(
               "jdbc:h2:" + dir.resolve(name).toAbsolutePath() + ";QUERY_CACHE_SIZE=256", "sa", "");
       pool.setMaxConnections(16);
+      List<JdbcConnectionPool> more = new CopyOnWriteArrayList<>();
+      String url = "jdbc:h2:" + dir.resolve(name).toAbsolutePath() + ";QUERY_CACHE_SIZE=256";
       return new Db(
           kind,
           pool,
           () -> {
+            JdbcConnectionPool p = JdbcConnectionPool.create(url, "sa", "");
+            p.setMaxConnections(16);
+            more.add(p);
+            return p;
+          },
+          () -> {
+            more.forEach(JdbcConnectionPool::dispose);
             execute(pool, "SHUTDOWN");
             pool.dispose();
             deleteRecursively(dir);
@@ -77,10 +93,18 @@ final class Databases implements AutoCloseable {
     pg.setUser("postgres");
     JdbcConnectionPool pool = JdbcConnectionPool.create(pg);
     pool.setMaxConnections(16);
+    List<JdbcConnectionPool> more = new CopyOnWriteArrayList<>();
     return new Db(
         kind,
         pool,
         () -> {
+          JdbcConnectionPool p = JdbcConnectionPool.create(pg);
+          p.setMaxConnections(16);
+          more.add(p);
+          return p;
+        },
+        () -> {
+          more.forEach(JdbcConnectionPool::dispose);
           pool.dispose();
           execute(server.getPostgresDatabase(), "DROP DATABASE IF EXISTS " + name);
         });

@@ -1,5 +1,8 @@
 package org.trackmycrime.benchmarks;
 
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -11,10 +14,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.trackmycrime.notifications.NotificationChannel;
 import org.trackmycrime.notifications.smtp.SmtpChannel;
 import org.trackmycrime.notifications.smtp.SmtpConfig;
@@ -41,46 +40,70 @@ final class EmailWorkload extends DispatchWorkload {
   Server start() {
     GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
-    AtomicLong received = new AtomicLong();
-    // GreenMail keeps every message in memory: count them and let them go
-    ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor();
-    purge.scheduleWithFixedDelay(
-        () -> {
-          received.addAndGet(mail.getReceivedMessages().length);
-          try {
-            mail.purgeEmailFromAllMailboxes();
-          } catch (com.icegreen.greenmail.store.FolderException e) {
-            throw new IllegalStateException(e);
-          }
-        },
-        200,
-        200,
-        TimeUnit.MILLISECONDS);
-    return new SmtpServer(mail, purge, received);
+    Tally tally = new Tally();
+    // count each message per recipient as GreenMail takes it (before it answers 250) and drop it:
+    // no mailbox per recipient, nothing kept in memory, no purging racing the count
+    GreenMailUser sink = new Sink();
+    mail.getUserManager()
+        .setMessageDeliveryHandler(
+            (message, address) -> {
+              tally.add(address.getEmail());
+              return sink;
+            });
+    return new SmtpServer(mail, tally);
   }
 
-  private record SmtpServer(GreenMail mail, ScheduledExecutorService purge, AtomicLong counted)
-      implements Server {
+  private record SmtpServer(GreenMail mail, Tally tally) implements Server {
     int port() {
       return mail.getSmtp().getPort();
     }
 
     @Override
-    public synchronized long received() {
-      // a message purged between the two reads would be counted twice; read under the purge
-      try {
-        return purge
-            .submit(() -> counted.get() + mail.getReceivedMessages().length)
-            .get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+    public void close() {
+      mail.stop();
+    }
+  }
+
+  /** A mailbox that keeps nothing. */
+  private static final class Sink implements GreenMailUser {
+    @Override
+    public String getEmail() {
+      return "sink@bench.example";
     }
 
     @Override
-    public void close() {
-      purge.shutdownNow();
-      mail.stop();
+    public String getLogin() {
+      return "sink";
+    }
+
+    @Override
+    public void deliver(MovingMessage msg) {}
+
+    @Override
+    public void deliver(MimeMessage msg) {}
+
+    @Override
+    public void create() {}
+
+    @Override
+    public void delete() {}
+
+    @Override
+    public String getPassword() {
+      return "";
+    }
+
+    @Override
+    public void setPassword(String password) {}
+
+    @Override
+    public void authenticate(String password) throws UserException {
+      throw new UserException("the benchmark's sink mailbox takes no logins");
+    }
+
+    @Override
+    public String getQualifiedMailboxName() {
+      return "sink";
     }
   }
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -46,14 +47,17 @@ final class SmsWorkload extends DispatchWorkload {
   Server start() throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    AtomicLong received = new AtomicLong();
+    Tally tally = new Tally();
+    AtomicLong sids = new AtomicLong();
     http.createContext(
         "/2010-04-01/Accounts/",
         exchange -> {
+          String form;
           try (InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes();
+            form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
           }
-          long n = received.incrementAndGet();
+          tally.add(to(form));
+          long n = sids.incrementAndGet();
           byte[] body =
               ("{\"sid\":\"SM"
                       + String.format("%032x", n)
@@ -70,18 +74,22 @@ final class SmsWorkload extends DispatchWorkload {
         });
     http.setExecutor(pool);
     http.start();
-    return new HttpTwilio(http, pool, received);
+    return new HttpTwilio(http, pool, tally);
   }
 
-  private record HttpTwilio(HttpServer http, ExecutorService pool, AtomicLong counted)
-      implements Server {
+  /** The {@code To} of a form-encoded Messages request. */
+  static String to(String form) {
+    for (String pair : form.split("&")) {
+      if (pair.startsWith("To=")) {
+        return URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8);
+      }
+    }
+    return "";
+  }
+
+  private record HttpTwilio(HttpServer http, ExecutorService pool, Tally tally) implements Server {
     URI base() {
       return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
-    }
-
-    @Override
-    public long received() {
-      return counted.get();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,6 +157,7 @@ public final class DispatchEngine {
       coalesced += claim.coalesced();
     }
     int[] counts = new int[Result.values().length];
+    ClaimReads reads = read(rows);
     for (OutboxRow row : rows) {
       Result r;
       try {
@@ -163,7 +165,9 @@ public final class DispatchEngine {
         r =
             store
                 .db()
-                .with("dispatch outbox row", h -> process(row, bySlug.get(row.force()), token));
+                .with(
+                    "dispatch outbox row",
+                    h -> process(row, bySlug.get(row.force()), token, reads));
       } catch (RuntimeException e) {
         // the lease runs out and another pass takes the row again
         SafeLog.failure(
@@ -178,6 +182,7 @@ public final class DispatchEngine {
       }
       counts[r.ordinal()]++;
     }
+    earlyReceipts(reads.accepted);
     return new DispatchRun(
         rows.size(),
         counts[Result.SENT.ordinal()],
@@ -189,7 +194,105 @@ public final class DispatchEngine {
         coalesced);
   }
 
-  private Result process(OutboxRow row, Force force, String token) {
+  /**
+   * What sending the claimed rows needs that can be read for all of them at once, at claim time
+   * (within the lease): their deliveries so far and which victims' contact is stopped. Acceptances
+   * with a provider id are collected here so that receipts which overtook them are looked up in one
+   * read after the claim's sends.
+   */
+  private static final class ClaimReads {
+    final Map<Long, Map<Channel, Delivery>> deliveries = new HashMap<>();
+    final Map<String, Set<String>> stopped = new HashMap<>();
+    final List<Acceptance> accepted = new ArrayList<>();
+
+    Map<Channel, Delivery> deliveries(OutboxRow row) {
+      Map<Channel, Delivery> copy = new EnumMap<>(Channel.class);
+      copy.putAll(deliveries.getOrDefault(row.id(), Map.of()));
+      return copy;
+    }
+
+    boolean stopped(OutboxRow row) {
+      return stopped
+          .getOrDefault(row.force(), Set.of())
+          .contains(DispatchStore.stopKey(row.crimeRef(), row.victimRef()));
+    }
+  }
+
+  /**
+   * An acceptance with a provider id, whose early receipt (if any) is looked up after the sends.
+   */
+  private record Acceptance(
+      OutboxRow row,
+      MessageKind kind,
+      Channel channel,
+      String channelName,
+      int attempt,
+      String providerId) {}
+
+  /** One read per force for the deliveries and one for the stop switches of the claimed rows. */
+  private ClaimReads read(List<OutboxRow> rows) {
+    ClaimReads reads = new ClaimReads();
+    Map<String, List<OutboxRow>> byForce = new LinkedHashMap<>();
+    for (OutboxRow row : rows) {
+      byForce.computeIfAbsent(row.force(), k -> new ArrayList<>()).add(row);
+    }
+    for (Map.Entry<String, List<OutboxRow>> e : byForce.entrySet()) {
+      List<Long> ids = e.getValue().stream().map(OutboxRow::id).toList();
+      store
+          .deliveries(e.getKey(), ids)
+          .forEach(
+              (id, list) -> {
+                Map<Channel, Delivery> byChannel = new EnumMap<>(Channel.class);
+                for (Delivery d : list) {
+                  byChannel.put(d.channel(), d);
+                }
+                reads.deliveries.put(id, byChannel);
+              });
+      List<String> crimes =
+          e.getValue().stream()
+              .filter(r -> r.crimeRef() != null && r.victimRef() != null)
+              .map(OutboxRow::crimeRef)
+              .distinct()
+              .toList();
+      reads.stopped.put(e.getKey(), store.stoppedAmong(e.getKey(), crimes));
+    }
+    return reads;
+  }
+
+  /** Tells the listeners about receipts that arrived before their acceptance was recorded. */
+  private void earlyReceipts(List<Acceptance> accepted) {
+    Map<String, List<Acceptance>> byChannel = new LinkedHashMap<>();
+    for (Acceptance a : accepted) {
+      byChannel.computeIfAbsent(a.channelName(), k -> new ArrayList<>()).add(a);
+    }
+    for (Map.Entry<String, List<Acceptance>> e : byChannel.entrySet()) {
+      Map<String, ReceiptStatus> early;
+      try {
+        early =
+            store.receipts(e.getKey(), e.getValue().stream().map(Acceptance::providerId).toList());
+      } catch (RuntimeException ex) {
+        // the rows are recorded and settled already; only these listener calls are missed
+        SafeLog.failure(LOG, "reading early receipts for " + e.getKey() + " failed", ex);
+        continue;
+      }
+      for (Acceptance a : e.getValue()) {
+        ReceiptStatus s = early.get(a.providerId());
+        if (s != null) {
+          receiptEvent(
+              a.row().force(),
+              a.row().id(),
+              a.kind().name(),
+              a.channel(),
+              a.channelName(),
+              a.attempt(),
+              a.providerId(),
+              s);
+        }
+      }
+    }
+  }
+
+  private Result process(OutboxRow row, Force force, String token, ClaimReads reads) {
     MessageKind kind = MessageKind.ofKey(row.kind()).orElseThrow();
     Optional<ForceMessaging> messaging = config.messagingFor(row.force());
     if (messaging.isEmpty()) {
@@ -202,8 +305,8 @@ public final class DispatchEngine {
       return dead(row, token, row.attempts(), "BAD_PARAMETERS");
     }
     return kind.toVictim()
-        ? processVictim(row, kind, force, messaging.get(), params, token)
-        : processStaff(row, kind, force, messaging.get(), params, token);
+        ? processVictim(row, kind, force, messaging.get(), params, token, reads)
+        : processStaff(row, kind, force, messaging.get(), params, token, reads);
   }
 
   // ---- victims ----
@@ -214,7 +317,8 @@ public final class DispatchEngine {
       Force force,
       ForceMessaging messaging,
       Map<String, String> params,
-      String token) {
+      String token,
+      ClaimReads reads) {
     int attempt = row.attempts() + 1;
     boolean tried = false;
     Set<Channel> handled = EnumSet.noneOf(Channel.class);
@@ -224,6 +328,9 @@ public final class DispatchEngine {
     Instant deferUntil = null;
     Set<Channel> usable = Set.of();
     Map<Channel, Delivery> done = Map.of();
+    // results recorded in this pass: only the lease holder records, so these and the last read
+    // are every result there is (no read back at the end)
+    Map<Channel, Delivery.Outcome> recorded = new EnumMap<>(Channel.class);
     // a permanent failure makes the victim's other channel a target: look again, at most twice
     for (int round = 0; round < Channel.values().length + 1; round++) {
       Instant now = clock.instant();
@@ -232,7 +339,13 @@ public final class DispatchEngine {
         return finish(row, token, Status.CANCELLED, tried ? attempt : row.attempts(), "NO_VICTIM");
       }
       Victim victim = found.get();
-      if (store.contactStopped(row.force(), row.crimeRef(), row.victimRef())) {
+      // the first round uses what was read for the claim; a later round (after a permanent
+      // failure marked a channel unreachable) reads again
+      boolean stopped =
+          round == 0
+              ? reads.stopped(row)
+              : store.contactStopped(row.force(), row.crimeRef(), row.victimRef());
+      if (stopped) {
         return finish(
             row, token, Status.CANCELLED, tried ? attempt : row.attempts(), "CONTACT_STOPPED");
       }
@@ -249,7 +362,7 @@ public final class DispatchEngine {
             tried ? attempt : row.attempts(),
             "NOT_ALLOWED " + blocks);
       }
-      done = deliveries(row);
+      done = round == 0 ? reads.deliveries(row) : deliveries(row);
       VictimPreferences preferences =
           tmc.preferences().find(row.force(), row.crimeRef(), row.victimRef());
       usable = channelsFor(row, victim, preferences);
@@ -287,13 +400,15 @@ public final class DispatchEngine {
         tried = true;
         SendResult result = send(row, channel, message);
         if (result instanceof SendResult.Accepted a) {
-          if (!accepted(row, kind, token, channel, attempt, a)) {
+          if (!accepted(row, kind, token, channel, attempt, a, reads)) {
             return leaseLost(row);
           }
+          recorded.put(channel, Delivery.Outcome.ACCEPTED);
         } else if (result instanceof SendResult.Permanent p) {
           if (!permanentVictimFailure(row, kind, token, channel, to, attempt, p)) {
             return leaseLost(row);
           }
+          recorded.put(channel, Delivery.Outcome.REJECTED);
           permanent = true;
         } else if (result instanceof SendResult.Transient t) {
           transientFailure(row, kind, channel, attempt, t);
@@ -306,9 +421,9 @@ public final class DispatchEngine {
         break;
       }
     }
-    done = deliveries(row);
     boolean anyAccepted =
-        done.values().stream().anyMatch(d -> d.outcome() == Delivery.Outcome.ACCEPTED);
+        recorded.containsValue(Delivery.Outcome.ACCEPTED)
+            || done.values().stream().anyMatch(d -> d.outcome() == Delivery.Outcome.ACCEPTED);
     int attempts = tried ? attempt : row.attempts();
     if (retryAt != null && onlyChannelsDown) {
       // an outage of the provider: the alert waits for it without using up an attempt
@@ -333,6 +448,7 @@ public final class DispatchEngine {
     Set<Channel> unconfigured = EnumSet.noneOf(Channel.class);
     unconfigured.addAll(usable);
     unconfigured.removeAll(done.keySet());
+    unconfigured.removeAll(recorded.keySet());
     unconfigured.removeAll(channels.keySet());
     if (!unconfigured.isEmpty()) {
       return dead(row, token, attempts, "NO_CHANNEL_CONFIGURED " + unconfigured);
@@ -519,9 +635,10 @@ public final class DispatchEngine {
       Force force,
       ForceMessaging messaging,
       Map<String, String> params,
-      String token) {
+      String token,
+      ClaimReads reads) {
     int attempt = row.attempts() + 1;
-    Delivery done = deliveries(row).get(Channel.EMAIL);
+    Delivery done = reads.deliveries(row).get(Channel.EMAIL);
     if (done != null) {
       // sent before a crash left the row claimed
       return done.outcome() == Delivery.Outcome.ACCEPTED
@@ -561,7 +678,7 @@ public final class DispatchEngine {
     Instant now = clock.instant();
     SendResult result = send(row, Channel.EMAIL, message);
     if (result instanceof SendResult.Accepted a) {
-      return accepted(row, kind, token, Channel.EMAIL, attempt, a)
+      return accepted(row, kind, token, Channel.EMAIL, attempt, a, reads)
           ? finishSent(row, token, attempt, null)
           : leaseLost(row);
     }
@@ -724,7 +841,8 @@ public final class DispatchEngine {
       String token,
       Channel channel,
       int attempt,
-      SendResult.Accepted a) {
+      SendResult.Accepted a,
+      ClaimReads reads) {
     Instant now = clock.instant();
     String name = channels.get(channel).name();
     String providerId = a.providerId() == null ? null : truncate(a.providerId(), 200);
@@ -737,12 +855,8 @@ public final class DispatchEngine {
         new DispatchEvent.Sent(
             row.id(), row.force(), kind.name(), channel, name, attempt, providerId, now));
     if (providerId != null) {
-      // a receipt that overtook the acceptance
-      Optional<ReceiptStatus> early = store.receipt(name, providerId);
-      early.ifPresent(
-          s ->
-              receiptEvent(
-                  row.force(), row.id(), kind.name(), channel, name, attempt, providerId, s));
+      // a receipt may have overtaken the acceptance: looked up for the whole claim after its sends
+      reads.accepted.add(new Acceptance(row, kind, channel, name, attempt, providerId));
     }
     return true;
   }
@@ -830,20 +944,9 @@ public final class DispatchEngine {
   }
 
   private Result finishSent(OutboxRow row, String token, int attempts, String note) {
-    Instant now = clock.instant();
-    boolean finished =
-        store
-            .db()
-            .inTransaction(
-                "finish sent outbox row",
-                h -> {
-                  if (!store.finish(row, token, Status.SENT, attempts, note, now)) {
-                    return false;
-                  }
-                  store.settleFromReceipts(row.force(), row.id(), now);
-                  return true;
-                });
-    return finished ? Result.SENT : leaseLost(row);
+    return store.finishSent(row, token, attempts, truncate(note, 400), clock.instant())
+        ? Result.SENT
+        : leaseLost(row);
   }
 
   private Result finish(OutboxRow row, String token, Status status, int attempts, String error) {

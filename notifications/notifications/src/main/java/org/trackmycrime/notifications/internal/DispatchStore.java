@@ -5,9 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.trackmycrime.core.PersistenceException;
 import org.trackmycrime.core.internal.jdbi.Db;
 import org.trackmycrime.core.model.Channel;
@@ -31,20 +37,54 @@ public final class DispatchStore {
   /**
    * Rows a worker may take now: pending, due, not leased, of a kind this dispatcher sends; an
    * update alert only once its coalescing window has passed and only when it is the oldest pending
-   * update alert of its victim on its crime (the others are folded into it). Every condition is in
-   * WHERE, so the rows locked are the rows wanted, whatever the database does with the row limit.
+   * update alert of its victim on its crime (the others are folded into it).
    */
-  private static final String CLAIM =
-      "SELECT id FROM tmc_outbox o"
-          + " WHERE o.force_slug = :force AND o.status = 'PENDING'"
+  private static final String DUE =
+      " o.force_slug = :force AND o.status = 'PENDING'"
           + " AND o.message_kind IN (<kinds>)"
           + " AND (o.dispatch_next_at IS NULL OR o.dispatch_next_at <= :now)"
           + " AND (o.dispatch_lease_until IS NULL OR o.dispatch_lease_until <= :now)"
           + " AND (o.message_kind <> 'VICTIM_UPDATE' OR (o.created_at <= :windowStart"
           + "   AND NOT EXISTS (SELECT 1 FROM tmc_outbox p WHERE p.force_slug = o.force_slug"
           + "   AND p.crime_ref = o.crime_ref AND p.victim_ref = o.victim_ref"
-          + "   AND p.message_kind = 'VICTIM_UPDATE' AND p.status = 'PENDING' AND p.id < o.id)))"
-          + " ORDER BY o.id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED";
+          + "   AND p.message_kind = 'VICTIM_UPDATE' AND p.status = 'PENDING' AND p.id < o.id)))";
+
+  /**
+   * The next due rows after a position, without locking. Ordered by every column of the claim
+   * index, so H2 reads the index in order and stops at the limit instead of sorting every pending
+   * row.
+   */
+  private static final String CANDIDATES =
+      "SELECT o.id FROM tmc_outbox o WHERE"
+          + DUE
+          + " AND o.id > :after"
+          + " ORDER BY o.force_slug, o.status, o.id FETCH FIRST :limit ROWS ONLY";
+
+  /**
+   * Locks those of the candidates that are still due and not locked by another worker. The lock is
+   * taken by id, not with a row limit: H2 locks every row that matches a FOR UPDATE query before it
+   * applies FETCH FIRST, which made each claim cost as much as the whole backlog. Every condition
+   * is in WHERE, so the rows locked are the rows wanted.
+   */
+  private static final String LOCK =
+      "SELECT o.id FROM tmc_outbox o WHERE o.id IN (<ids>) AND"
+          + DUE
+          + " ORDER BY o.id FOR UPDATE SKIP LOCKED";
+
+  /** A receipt says one of the row's channels delivered. */
+  private static final String ANY_DELIVERED =
+      "EXISTS (SELECT 1 FROM tmc_dispatch_delivery d"
+          + " JOIN tmc_dispatch_receipt r ON r.channel_name = d.channel_name"
+          + " AND r.provider_id = d.provider_id"
+          + " WHERE d.outbox_id = :id AND r.receipt_status = 'DELIVERED')";
+
+  /** Every channel that accepted the row has a failed receipt. */
+  private static final String ALL_FAILED =
+      "NOT EXISTS (SELECT 1 FROM tmc_dispatch_delivery d"
+          + " WHERE d.outbox_id = :id AND d.outcome = 'ACCEPTED'"
+          + " AND NOT EXISTS (SELECT 1 FROM tmc_dispatch_receipt r"
+          + " WHERE r.channel_name = d.channel_name AND r.provider_id = d.provider_id"
+          + " AND r.receipt_status = 'FAILED'))";
 
   private final Db db;
 
@@ -70,32 +110,47 @@ public final class DispatchStore {
     return db.inTransaction(
         "claim outbox rows",
         h -> {
-          List<Long> candidates =
-              h.createQuery(CLAIM)
-                  .bind("force", force)
-                  .bindList("kinds", List.copyOf(kinds))
-                  .bind("now", now)
-                  .bind("windowStart", windowStart)
-                  .bind("limit", limit)
-                  .mapTo(Long.class)
-                  .list();
           List<Long> claimed = new ArrayList<>();
-          for (long id : candidates) {
-            int n =
-                h.createUpdate(
-                        "UPDATE tmc_outbox SET dispatch_lease_owner = :token,"
-                            + " dispatch_lease_until = :until"
-                            + " WHERE force_slug = :force AND id = :id AND status = 'PENDING'"
-                            + " AND (dispatch_lease_until IS NULL OR dispatch_lease_until <= :now)")
-                    .bind("token", token)
-                    .bind("until", leaseUntil)
+          long after = Long.MIN_VALUE;
+          // rows another worker has locked are skipped: look further along until the batch is full
+          while (claimed.size() < limit) {
+            List<Long> candidates =
+                h.createQuery(CANDIDATES)
                     .bind("force", force)
-                    .bind("id", id)
+                    .bindList("kinds", List.copyOf(kinds))
                     .bind("now", now)
-                    .execute();
-            if (n == 1) {
-              claimed.add(id);
+                    .bind("windowStart", windowStart)
+                    .bind("after", after)
+                    .bind("limit", limit - claimed.size())
+                    .mapTo(Long.class)
+                    .list();
+            if (candidates.isEmpty()) {
+              break;
             }
+            after = candidates.get(candidates.size() - 1);
+            claimed.addAll(
+                h.createQuery(LOCK)
+                    .bindList("ids", candidates)
+                    .bind("force", force)
+                    .bindList("kinds", List.copyOf(kinds))
+                    .bind("now", now)
+                    .bind("windowStart", windowStart)
+                    .mapTo(Long.class)
+                    .list());
+          }
+          if (!claimed.isEmpty()) {
+            // the rows are locked by this transaction: the lease goes on all of them
+            h.createUpdate(
+                    "UPDATE tmc_outbox SET dispatch_lease_owner = :token,"
+                        + " dispatch_lease_until = :until"
+                        + " WHERE force_slug = :force AND id IN (<ids>) AND status = 'PENDING'"
+                        + " AND (dispatch_lease_until IS NULL OR dispatch_lease_until <= :now)")
+                .bind("token", token)
+                .bind("until", leaseUntil)
+                .bind("force", force)
+                .bindList("ids", claimed)
+                .bind("now", now)
+                .execute();
           }
           if (claimed.isEmpty()) {
             return new Claim(List.of(), 0);
@@ -105,52 +160,78 @@ public final class DispatchStore {
                       "SELECT "
                           + ROW_COLUMNS
                           + " FROM tmc_outbox WHERE force_slug = :force AND id IN (<ids>)"
-                          + " ORDER BY id")
+                          + " AND dispatch_lease_owner = :token ORDER BY id")
                   .bind("force", force)
                   .bindList("ids", claimed)
+                  .bind("token", token)
                   .map((rs, ctx) -> row(rs))
                   .list();
-          int coalesced = 0;
-          for (OutboxRow r : rows) {
-            if (r.kind().equals(OutboxMessage.VICTIM_UPDATE)) {
-              coalesced += coalesceInto(h, r, now);
-            }
-          }
-          return new Claim(rows, coalesced);
+          return new Claim(rows, coalesceInto(h, rows, now));
         });
   }
 
-  /** Folds the victim's other pending update alerts on the crime into the claimed one. */
-  private static int coalesceInto(Handle h, OutboxRow leader, Instant now) {
-    return h.createUpdate(
+  /**
+   * Folds each claimed update alert's victim's other pending update alerts on the crime into it.
+   * One batch for the claim.
+   */
+  private static int coalesceInto(Handle h, List<OutboxRow> claimed, Instant now) {
+    PreparedBatch batch =
+        h.prepareBatch(
             "UPDATE tmc_outbox SET status = 'COALESCED', dispatch_coalesced_into = :leader,"
                 + " dispatch_finished_at = :now, updated_at = :now"
                 + " WHERE force_slug = :force AND crime_ref = :crime AND victim_ref = :victim"
                 + " AND message_kind = 'VICTIM_UPDATE' AND status = 'PENDING' AND id > :leader"
-                + " AND (dispatch_lease_until IS NULL OR dispatch_lease_until <= :now)")
-        .bind("leader", leader.id())
-        .bind("now", now)
-        .bind("force", leader.force())
-        .bind("crime", leader.crimeRef())
-        .bind("victim", leader.victimRef())
-        .execute();
+                + " AND (dispatch_lease_until IS NULL OR dispatch_lease_until <= :now)");
+    for (OutboxRow leader : claimed) {
+      if (leader.kind().equals(OutboxMessage.VICTIM_UPDATE)) {
+        batch
+            .bind("leader", leader.id())
+            .bind("now", now)
+            .bind("force", leader.force())
+            .bind("crime", leader.crimeRef())
+            .bind("victim", leader.victimRef())
+            .add();
+      }
+    }
+    if (batch.size() == 0) {
+      return 0;
+    }
+    int folded = 0;
+    for (int n : batch.execute()) {
+      folded += Math.max(0, n);
+    }
+    return folded;
   }
 
   public List<Delivery> deliveries(String force, long outboxId) {
-    return db.with(
-        "read deliveries",
-        h ->
-            h.createQuery(
-                    "SELECT d.outbox_id, d.delivery_channel, d.channel_name, d.outcome,"
-                        + " d.provider_id, d.attempt, d.error_code, d.recorded_at, r.receipt_status"
-                        + " FROM tmc_dispatch_delivery d LEFT JOIN tmc_dispatch_receipt r"
-                        + " ON r.channel_name = d.channel_name AND r.provider_id = d.provider_id"
-                        + " WHERE d.force_slug = :force AND d.outbox_id = :id"
-                        + " ORDER BY d.recorded_at, d.delivery_channel")
-                .bind("force", force)
-                .bind("id", outboxId)
-                .map((rs, ctx) -> delivery(rs))
-                .list());
+    return deliveries(force, List.of(outboxId)).getOrDefault(outboxId, List.of());
+  }
+
+  /** The deliveries of several of a force's rows in one read, by row id (rows without none). */
+  public Map<Long, List<Delivery>> deliveries(String force, Collection<Long> outboxIds) {
+    Map<Long, List<Delivery>> byRow = new HashMap<>();
+    if (outboxIds.isEmpty()) {
+      return byRow;
+    }
+    List<Delivery> all =
+        db.with(
+            "read deliveries",
+            h ->
+                h.createQuery(
+                        "SELECT d.outbox_id, d.delivery_channel, d.channel_name, d.outcome,"
+                            + " d.provider_id, d.attempt, d.error_code, d.recorded_at, r.receipt_status"
+                            + " FROM tmc_dispatch_delivery d LEFT JOIN tmc_dispatch_receipt r"
+                            + " ON r.channel_name = d.channel_name AND r.provider_id = d.provider_id"
+                            + " WHERE d.force_slug = :force AND d.outbox_id IN (<ids>)"
+                            + " ORDER BY d.outbox_id, d.recorded_at, d.delivery_channel")
+                    .bind("force", force)
+                    .bindList("ids", List.copyOf(outboxIds))
+                    .map((rs, ctx) -> delivery(rs))
+                    .list());
+    for (Delivery d : all) {
+      byRow.computeIfAbsent(d.outboxId(), k -> new ArrayList<>()).add(d);
+    }
+    return byRow;
   }
 
   /**
@@ -251,6 +332,42 @@ public final class DispatchStore {
   }
 
   /**
+   * Finishes a row that was accepted on at least one channel, in line with any receipts already in
+   * (as {@link #settleFromReceipts} would leave it), in one statement. False when the lease was
+   * lost.
+   */
+  public boolean finishSent(OutboxRow row, String token, int attempts, String note, Instant now) {
+    return db.with(
+            "finish sent outbox row",
+            h ->
+                h.createUpdate(
+                        "UPDATE tmc_outbox SET status = CASE WHEN "
+                            + ANY_DELIVERED
+                            + " THEN 'DELIVERED' WHEN "
+                            + ALL_FAILED
+                            + " THEN 'FAILED' ELSE 'SENT' END,"
+                            + " dispatch_error = CASE WHEN NOT "
+                            + ANY_DELIVERED
+                            + " AND "
+                            + ALL_FAILED
+                            + " THEN 'RECEIPT_FAILED' ELSE :error END,"
+                            + " dispatch_lease_owner = NULL, dispatch_lease_until = NULL,"
+                            + " dispatch_next_at = NULL, dispatch_attempts = :attempts,"
+                            + " dispatch_finished_at = :now, updated_at = :now,"
+                            + " dispatch_params = NULL"
+                            + " WHERE force_slug = :force AND id = :id"
+                            + " AND dispatch_lease_owner = :token")
+                    .bind("attempts", attempts)
+                    .bind("error", note)
+                    .bind("now", now)
+                    .bind("force", row.force())
+                    .bind("id", row.id())
+                    .bind("token", token)
+                    .execute())
+        == 1;
+  }
+
+  /**
    * Writes an outbox row.
    *
    * @return false when a row with this idempotency key exists already
@@ -313,18 +430,31 @@ public final class DispatchStore {
   // ---- stop contact ----
 
   public boolean contactStopped(String force, String crimeRef, String victimRef) {
+    return stoppedAmong(force, List.of(crimeRef)).contains(stopKey(crimeRef, victimRef));
+  }
+
+  /**
+   * The victims of the given crimes whose contact is stopped, in one read, as {@link #stopKey}s.
+   */
+  public Set<String> stoppedAmong(String force, Collection<String> crimeRefs) {
+    if (crimeRefs.isEmpty()) {
+      return new HashSet<>();
+    }
     return db.with(
         "read stop contact",
         h ->
             h.createQuery(
-                        "SELECT COUNT(*) FROM tmc_dispatch_stop WHERE force_slug = :force"
-                            + " AND crime_ref = :crime AND victim_ref = :victim")
-                    .bind("force", force)
-                    .bind("crime", crimeRef)
-                    .bind("victim", victimRef)
-                    .mapTo(Integer.class)
-                    .one()
-                > 0);
+                    "SELECT crime_ref, victim_ref FROM tmc_dispatch_stop WHERE force_slug = :force"
+                        + " AND crime_ref IN (<crimes>)")
+                .bind("force", force)
+                .bindList("crimes", List.copyOf(new HashSet<>(crimeRefs)))
+                .map((rs, ctx) -> stopKey(rs.getString(1), rs.getString(2)))
+                .collect(Collectors.toCollection(HashSet::new)));
+  }
+
+  /** A victim's key in {@link #stoppedAmong}. */
+  public static String stopKey(String crimeRef, String victimRef) {
+    return crimeRef + "\u0000" + victimRef;
   }
 
   /**
@@ -465,17 +595,25 @@ public final class DispatchStore {
 
   /** The receipt status recorded for a provider's id, if any. */
   public Optional<ReceiptStatus> receipt(String channelName, String providerId) {
+    return Optional.ofNullable(receipts(channelName, List.of(providerId)).get(providerId));
+  }
+
+  /** The receipt statuses recorded for several of a channel's provider ids, in one read. */
+  public Map<String, ReceiptStatus> receipts(String channelName, Collection<String> providerIds) {
+    if (providerIds.isEmpty()) {
+      return new HashMap<>();
+    }
     return db.with(
         "read receipt",
         h ->
             h.createQuery(
-                    "SELECT receipt_status FROM tmc_dispatch_receipt"
-                        + " WHERE channel_name = :channel AND provider_id = :provider")
+                    "SELECT provider_id, receipt_status FROM tmc_dispatch_receipt"
+                        + " WHERE channel_name = :channel AND provider_id IN (<providers>)")
                 .bind("channel", channelName)
-                .bind("provider", providerId)
-                .mapTo(String.class)
-                .findOne()
-                .map(ReceiptStatus::valueOf));
+                .bindList("providers", List.copyOf(new HashSet<>(providerIds)))
+                .map(
+                    (rs, ctx) -> Map.entry(rs.getString(1), ReceiptStatus.valueOf(rs.getString(2))))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a)));
   }
 
   /**
@@ -490,10 +628,8 @@ public final class DispatchStore {
               h.createUpdate(
                       "UPDATE tmc_outbox SET status = 'DELIVERED', updated_at = :now"
                           + " WHERE force_slug = :force AND id = :id AND status = 'SENT'"
-                          + " AND EXISTS (SELECT 1 FROM tmc_dispatch_delivery d"
-                          + " JOIN tmc_dispatch_receipt r ON r.channel_name = d.channel_name"
-                          + " AND r.provider_id = d.provider_id"
-                          + " WHERE d.outbox_id = :id AND r.receipt_status = 'DELIVERED')")
+                          + " AND "
+                          + ANY_DELIVERED)
                   .bind("now", now)
                   .bind("force", force)
                   .bind("id", outboxId)
@@ -503,11 +639,8 @@ public final class DispatchStore {
                     "UPDATE tmc_outbox SET status = 'FAILED', dispatch_error = 'RECEIPT_FAILED',"
                         + " updated_at = :now"
                         + " WHERE force_slug = :force AND id = :id AND status = 'SENT'"
-                        + " AND NOT EXISTS (SELECT 1 FROM tmc_dispatch_delivery d"
-                        + " WHERE d.outbox_id = :id AND d.outcome = 'ACCEPTED'"
-                        + " AND NOT EXISTS (SELECT 1 FROM tmc_dispatch_receipt r"
-                        + " WHERE r.channel_name = d.channel_name AND r.provider_id = d.provider_id"
-                        + " AND r.receipt_status = 'FAILED'))")
+                        + " AND "
+                        + ALL_FAILED)
                 .bind("now", now)
                 .bind("force", force)
                 .bind("id", outboxId)
