@@ -310,6 +310,16 @@ class CrashRecoveryTest {
     return 0;
   }
 
+  /**
+   * Waits until the outbox is empty, then lets the invitation job (every 5 s) run once more and
+   * waits until its invitations are sent too, so nothing is queued after the check.
+   */
+  static void awaitAllSent(ServerProcess server, Duration limit) throws Exception {
+    ServerProcess.await("the outbox empty", limit, () -> backlog(server) == 0);
+    Thread.sleep(6_000);
+    ServerProcess.await("invitations sent", limit, () -> backlog(server) == 0);
+  }
+
   static int backlog(ServerProcess server) {
     String health = server.health();
     if (health == null) {

@@ -3,6 +3,7 @@ package org.trackmycrime.examples.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.FORCE;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.SOURCE;
+import static org.trackmycrime.examples.reliability.CrashRecoveryTest.awaitAllSent;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.backlog;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.committedLines;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.count;
@@ -20,7 +21,9 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,7 @@ class DatabaseOutageTest {
           "the drop file processed and the outbox empty",
           Duration.ofMinutes(3),
           () -> Files.exists(processed) && backlog(server) == 0);
+      awaitAllSent(server, Duration.ofMinutes(1));
       System.out.printf(
           "database outage: %d events, outage at line %d (%s), %d messages received%n",
           events,
@@ -108,7 +112,9 @@ class DatabaseOutageTest {
       assertThat(count(c, "SELECT COUNT(*) FROM tmc_crime WHERE force_slug = '" + FORCE + "'"))
           .isEqualTo(crimes);
       String rows = "SELECT COUNT(*) FROM tmc_outbox WHERE force_slug = '" + FORCE + "'";
-      assertThat(count(c, rows + " AND status IN ('DEAD', 'FAILED', 'PENDING')")).isZero();
+      assertThat(count(c, rows + " AND status IN ('DEAD', 'FAILED', 'PENDING')"))
+          .as("outbox rows not sent: %s", unsent(c))
+          .isZero();
       assertThat(ids)
           .as("distinct messages")
           .hasSize((int) count(c, rows + " AND status = 'SENT'"));
@@ -145,5 +151,21 @@ class DatabaseOutageTest {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** Kind, status, attempts and error code of each row not sent, to explain a failure. */
+  private static List<String> unsent(Connection c) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (var st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT message_kind, status, dispatch_attempts, dispatch_error FROM tmc_outbox"
+                    + " WHERE status <> 'SENT'")) {
+      while (rs.next()) {
+        out.add(
+            rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3) + "/" + rs.getString(4));
+      }
+    }
+    return out;
   }
 }

@@ -2,7 +2,7 @@ package org.trackmycrime.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.FORCE;
-import static org.trackmycrime.examples.reliability.CrashRecoveryTest.backlog;
+import static org.trackmycrime.examples.reliability.CrashRecoveryTest.awaitAllSent;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.count;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,7 +74,7 @@ class SmtpOutageTest {
       assertThat(refused).as("tries during the outage").isGreaterThan(8);
 
       smtp.start();
-      ServerProcess.await("every alert sent", Duration.ofMinutes(2), () -> backlog(server) == 0);
+      awaitAllSent(server, Duration.ofMinutes(2));
       assertThat(server.stop()).isIn(0, 143);
       for (MimeMessage m : smtp.getReceivedMessages()) {
         assertThat(ids.add(m.getMessageID())).as("sent twice: %s", m.getMessageID()).isTrue();

@@ -2,6 +2,7 @@ package org.trackmycrime.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.FORCE;
+import static org.trackmycrime.examples.reliability.CrashRecoveryTest.awaitAllSent;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.backlog;
 import static org.trackmycrime.examples.reliability.CrashRecoveryTest.count;
 
@@ -73,6 +74,7 @@ class TwilioBadSpellTest {
           "the drop file processed and every text sent",
           Duration.ofMinutes(3),
           () -> Files.exists(processed) && firstRequest > 0 && backlog(server) == 0);
+      awaitAllSent(server, Duration.ofMinutes(1));
       assertThat(server.stop()).isIn(0, 143);
     } finally {
       twilio.stop(0);
