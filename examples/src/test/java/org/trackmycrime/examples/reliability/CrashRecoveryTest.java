@@ -141,14 +141,7 @@ class CrashRecoveryTest {
       assertThat(count(c, "SELECT COUNT(*) FROM tmc_parked_event")).isZero();
       assertThat(count(c, "SELECT COUNT(*) FROM tmc_crime WHERE force_slug = '" + FORCE + "'"))
           .isEqualTo(crimes);
-      List<Long> perCrime =
-          column(
-              c,
-              "SELECT COUNT(*) FROM tmc_timeline_entry WHERE force_slug = '"
-                  + FORCE
-                  + "' GROUP BY crime_ref");
-      assertThat(perCrime).hasSize(crimes);
-      assertThat(new HashSet<>(perCrime)).as("every crime has the same timeline").hasSize(1);
+      assertSameTimelineForEveryCrime(c, crimes);
 
       String alerts =
           "SELECT COUNT(*) FROM tmc_outbox WHERE message_kind = 'VICTIM_UPDATE' AND force_slug = '"
@@ -318,6 +311,21 @@ class CrashRecoveryTest {
     ServerProcess.await("the outbox empty", limit, () -> backlog(server) == 0);
     Thread.sleep(6_000);
     ServerProcess.await("invitations sent", limit, () -> backlog(server) == 0);
+  }
+
+  /**
+   * Every crime got the same events, so its timeline has the same number of entries: an event
+   * applied twice (or lost) would make one crime's count differ.
+   */
+  static void assertSameTimelineForEveryCrime(Connection c, int crimes) throws Exception {
+    List<Long> perCrime =
+        column(
+            c,
+            "SELECT COUNT(*) FROM tmc_timeline_entry WHERE force_slug = '"
+                + FORCE
+                + "' GROUP BY crime_ref");
+    assertThat(perCrime).as("crimes with a timeline").hasSize(crimes);
+    assertThat(new HashSet<>(perCrime)).as("entries per crime, all equal").hasSize(1);
   }
 
   static int backlog(ServerProcess server) {

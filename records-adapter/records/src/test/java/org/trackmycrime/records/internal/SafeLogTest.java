@@ -2,6 +2,7 @@ package org.trackmycrime.records.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,30 @@ class SafeLogTest {
         .contains("folder=/drop")
         .endsWith(", caused by java.nio.file.FileSystemException (No space left on device)")
         .doesNotContain("secret-name");
+  }
+
+  @Test
+  void aWriteOnAFullDiskShowsTheOperatingSystemsTextButNoOtherIoMessage() {
+    String full =
+        SafeLog.describe(
+            new ConnectorException(
+                "file-drop",
+                "Storing the checkpoint failed",
+                Map.of("folder", "/drop"),
+                new IOException("No space left on device")));
+    String other =
+        SafeLog.describe(
+            new ConnectorException(
+                "file-drop",
+                "Reading failed",
+                Map.of("folder", "/drop"),
+                new IOException("line 3: Sam Victim <sam@example.org>")));
+
+    assertThat(full).endsWith(", caused by java.io.IOException (No space left on device)");
+    assertThat(other)
+        .endsWith(", caused by java.io.IOException")
+        .doesNotContain("Sam")
+        .doesNotContain("example.org");
   }
 
   @Test
