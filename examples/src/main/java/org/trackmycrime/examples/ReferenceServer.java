@@ -113,11 +113,20 @@ public final class ReferenceServer implements AutoCloseable {
   private final DemoStaffIdentity demoStaff;
   private final Invitations invitations;
   private final HttpServer http;
+
+  /** A request (line, headers, body) not fully arrived by then is cut off. */
+  static final Duration SLOW_CLIENT_REQUEST_LIMIT = Duration.ofSeconds(30);
+
+  /** A response the client has not taken by then is cut off. */
+  static final Duration SLOW_CLIENT_RESPONSE_LIMIT = Duration.ofSeconds(60);
+
   private final ThreadPoolExecutor httpThreads;
   private final ScheduledExecutorService scheduler;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   public static void main(String[] args) {
+    // before the first HttpServer of the JVM: the JDK reads these limits once
+    JdkHttpServerAdapter.limitSlowClients(SLOW_CLIENT_REQUEST_LIMIT, SLOW_CLIENT_RESPONSE_LIMIT);
     ReferenceServer server;
     try {
       ServerConfig config = ServerConfig.fromArgs(args, System.getenv());

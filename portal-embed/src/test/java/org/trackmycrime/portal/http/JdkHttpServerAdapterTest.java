@@ -84,7 +84,8 @@ class JdkHttpServerAdapterTest {
         List.of(
             JdkHttpServerAdapter.MAX_REQUEST_TIME,
             JdkHttpServerAdapter.MAX_RESPONSE_TIME,
-            JdkHttpServerAdapter.MAX_REQUEST_HEADER_SIZE);
+            JdkHttpServerAdapter.MAX_REQUEST_HEADER_SIZE,
+            JdkHttpServerAdapter.NO_DELAY);
     Map<String, String> saved = new HashMap<>();
     names.forEach(n -> saved.put(n, System.getProperty(n)));
     try {
@@ -95,6 +96,7 @@ class JdkHttpServerAdapterTest {
       assertThat(System.getProperty(JdkHttpServerAdapter.MAX_RESPONSE_TIME)).isEqualTo("60");
       assertThat(System.getProperty(JdkHttpServerAdapter.MAX_REQUEST_HEADER_SIZE))
           .isEqualTo("32768");
+      assertThat(System.getProperty(JdkHttpServerAdapter.NO_DELAY)).isEqualTo("true");
       assertThatThrownBy(
               () -> JdkHttpServerAdapter.limitSlowClients(Duration.ofMillis(10), Duration.ZERO))
           .isInstanceOf(IllegalArgumentException.class);
