@@ -31,7 +31,7 @@ class PortalStatementsTest {
         double commitsPerPage = (counting.commits() - commits) / (double) PAGES;
         System.err.printf(
             "crime page: %.2f statements, %.2f commits per page%n", perPage, commitsPerPage);
-        assertThat(perPage).isLessThanOrEqualTo(10.1);
+        assertThat(perPage).isLessThanOrEqualTo(6.1);
       }
     }
   }

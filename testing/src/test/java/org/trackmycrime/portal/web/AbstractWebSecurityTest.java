@@ -3,6 +3,8 @@ package org.trackmycrime.portal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -482,6 +484,36 @@ abstract class AbstractWebSecurityTest {
     assertThat(a.get("crimes").body())
         .contains(WebFixture.CRIME_A)
         .doesNotContain(WebFixture.CRIME_B);
+  }
+
+  @Test
+  void aCrimeMovedToAnotherAccountClosesAtOnceForTheFirstAndOpensForTheSecond() throws Exception {
+    Http a = victimA();
+    Http b = victimB();
+    // A's page has been read, so A's crime list is remembered by the site
+    assertThat(a.get("crimes/" + idA).statusCode()).isEqualTo(200);
+    assertThat(b.get("crimes/" + idA).statusCode()).isEqualTo(404);
+    // staff move the link of A's crime to B's account (as a re-link does)
+    try (Connection c = db().dataSource().getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "UPDATE tmc_portal_account_victim SET account_id = (SELECT account_id FROM"
+                    + " tmc_portal_account_victim WHERE force_slug = ? AND crime_ref = ?)"
+                    + " WHERE force_slug = ? AND crime_ref = ?")) {
+      st.setString(1, WebFixture.FORCE);
+      st.setString(2, WebFixture.CRIME_B);
+      st.setString(3, WebFixture.FORCE);
+      st.setString(4, WebFixture.CRIME_A);
+      assertThat(st.executeUpdate()).isEqualTo(1);
+    }
+    HttpResponse<String> gone = a.get("crimes/" + idA);
+    assertThat(gone.statusCode()).isEqualTo(404);
+    assertThat(gone.body()).doesNotContain(WebFixture.CRIME_A);
+    assertThat(a.get("crimes/" + idA + "/property").statusCode()).isEqualTo(404);
+    assertThat(a.get("crimes").body()).doesNotContain(WebFixture.CRIME_A);
+    HttpResponse<String> moved = b.get("crimes/" + idA);
+    assertThat(moved.statusCode()).isEqualTo(200);
+    assertThat(moved.body()).contains(WebFixture.CRIME_A);
   }
 
   @Test

@@ -19,10 +19,11 @@ import org.trackmycrime.core.store.AuditVerification;
 import org.trackmycrime.core.store.AuditVerification.BrokenLink;
 
 /**
- * The audit trail as one hash chain per force. An append bumps the force's chain head row (which
- * locks it until the transaction ends, on H2 and PostgreSQL alike), reads the new sequence number
- * and the previous hash, inserts the entry and stores its hash in the head. Rows are never updated
- * or deleted.
+ * The audit trail as one hash chain per force. An append reads the force's chain head with {@code
+ * SELECT ... FOR UPDATE} (which locks its row until the transaction ends, on H2 and PostgreSQL
+ * alike), inserts the entries chained from the head's hash as one JDBC batch and stores the last
+ * sequence number and hash in the head: three statements however many entries. Rows are never
+ * updated or deleted.
  *
  * <p>Inside a caller's transaction the append waits until just before that transaction commits
  * ({@link Db#beforeCommit}), so the head's lock is held only for the commit, after every other lock
@@ -166,10 +167,10 @@ public final class JdbiAuditTrail implements AuditTrail {
   }
 
   /**
-   * Appends entries to their forces' chains, each force's as one JDBC batch: the head is bumped by
-   * the number of entries at once (taking its lock), the entries are chained from the head's hash
-   * in the order they were recorded, and the head takes the last hash. Forces go in name order, so
-   * two transactions lock heads in the same order.
+   * Appends entries to their forces' chains, each force's as one JDBC batch: the head is read and
+   * locked, the entries are chained from the head's hash in the order they were recorded, and the
+   * head takes the last hash. Forces go in name order, so two transactions lock heads in the same
+   * order.
    */
   private void appendAll(Handle h, List<AuditEvent> events) {
     Map<String, List<AuditEvent>> byForce = new TreeMap<>();
@@ -180,19 +181,16 @@ public final class JdbiAuditTrail implements AuditTrail {
   }
 
   private void appendChain(Handle h, String force, List<AuditEvent> entries) {
-    if (bumpHead(h, force, entries.size()) == 0) {
+    Optional<Head> locked = lockHead(h, force);
+    if (locked.isEmpty()) {
       createHead(force);
-      if (bumpHead(h, force, entries.size()) == 0) {
+      locked = lockHead(h, force);
+      if (locked.isEmpty()) {
         throw new IllegalStateException("audit chain head missing after creation");
       }
     }
-    Head head =
-        h.createQuery("SELECT last_seq, last_hash FROM tmc_audit_head WHERE force_slug = :force")
-            .bind("force", force)
-            .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
-            .one();
-    long seq = head.seq() - entries.size();
-    String hash = head.hash();
+    long seq = locked.get().seq();
+    String hash = locked.get().hash();
     PreparedBatch batch = h.prepareBatch(INSERT);
     for (AuditEvent e : entries) {
       seq++;
@@ -226,21 +224,26 @@ public final class JdbiAuditTrail implements AuditTrail {
           .add();
     }
     batch.execute();
-    h.createUpdate("UPDATE tmc_audit_head SET last_hash = :hash WHERE force_slug = :force")
+    h.createUpdate(
+            "UPDATE tmc_audit_head SET last_seq = :seq, last_hash = :hash"
+                + " WHERE force_slug = :force")
+        .bind("seq", seq)
         .bind("hash", hash)
         .bind("force", force)
         .execute();
   }
 
   /**
-   * Takes the next {@code n} sequence numbers; the update holds the head's row lock until commit.
+   * Reads the force's chain head and locks its row until the transaction ends ({@code FOR UPDATE}
+   * on H2 2.x and PostgreSQL alike: a second writer waits here, then reads the head the first one
+   * committed). Empty when the force has no head yet.
    */
-  private static int bumpHead(Handle h, String force, int n) {
-    return h.createUpdate(
-            "UPDATE tmc_audit_head SET last_seq = last_seq + :n WHERE force_slug = :force")
-        .bind("n", n)
+  private static Optional<Head> lockHead(Handle h, String force) {
+    return h.createQuery(
+            "SELECT last_seq, last_hash FROM tmc_audit_head WHERE force_slug = :force FOR UPDATE")
         .bind("force", force)
-        .execute();
+        .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+        .findOne();
   }
 
   /**

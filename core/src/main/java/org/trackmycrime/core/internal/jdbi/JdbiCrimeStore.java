@@ -99,7 +99,8 @@ public final class JdbiCrimeStore implements CrimeStore {
                 .list());
   }
 
-  static Crime map(ResultSet rs) throws SQLException {
+  /** A crime from a row holding {@code tmc_crime}'s columns under their own names. */
+  public static Crime map(ResultSet rs) throws SQLException {
     return new Crime(
         rs.getString("force_slug"),
         rs.getString("crime_ref"),

@@ -1,5 +1,7 @@
 package org.trackmycrime.core.internal.jdbi;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.trackmycrime.core.model.Officer;
 import org.trackmycrime.core.store.OfficerStore;
@@ -49,15 +51,18 @@ public final class JdbiOfficerStore implements OfficerStore {
             h.createQuery(FIND)
                 .bind("force", force)
                 .bind("ref", ref)
-                .map(
-                    (rs, ctx) ->
-                        new Officer(
-                            rs.getString("force_slug"),
-                            rs.getString("officer_ref"),
-                            rs.getString("display_name"),
-                            rs.getString("officer_rank"),
-                            rs.getString("unit"),
-                            rs.getString("email")))
+                .map((rs, ctx) -> map(rs))
                 .findOne());
+  }
+
+  /** An officer from a row holding {@code tmc_officer}'s columns under their own names. */
+  public static Officer map(ResultSet rs) throws SQLException {
+    return new Officer(
+        rs.getString("force_slug"),
+        rs.getString("officer_ref"),
+        rs.getString("display_name"),
+        rs.getString("officer_rank"),
+        rs.getString("unit"),
+        rs.getString("email"));
   }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.ValidationException;
-import org.trackmycrime.core.cadence.CaseObligation;
 import org.trackmycrime.core.messaging.MessageThread;
 import org.trackmycrime.core.messaging.MessageTopic;
 import org.trackmycrime.core.messaging.MessagingException;
@@ -59,8 +58,9 @@ public final class VictimSite {
   /** A signed-in request: the session, its id (cookie), the page language. */
   record Visit(PortalRequest request, String sessionId, PortalSession session, Language language) {}
 
-  /** One crime the signed-in victim may read, with its opaque id. */
-  public record CrimeRef(String id, String force, String crimeReference, String victimRef) {}
+  /** One crime the signed-in victim (the account holder) may read, with its opaque id. */
+  public record CrimeRef(
+      String id, String force, String crimeReference, String victimRef, String accountId) {}
 
   /** A crime as the pages show it. */
   public record CrimeView(
@@ -85,6 +85,7 @@ public final class VictimSite {
   private final OpaqueIds ids;
   private final Assets assets;
   private final VictimAccountPages account;
+  private final CrimePageReads reads;
 
   public VictimSite(Config config) {
     this.config = config;
@@ -95,6 +96,7 @@ public final class VictimSite {
     this.links = config.mountPath() + config.basePath();
     this.assets = new Assets(links);
     this.account = new VictimAccountPages(this, portal, base, config.publicBaseUrl());
+    this.reads = new CrimePageReads(tmc);
   }
 
   String force() {
@@ -225,8 +227,10 @@ public final class VictimSite {
               ids.of(l.force(), l.crimeReference(), l.victimRef()),
               l.force(),
               l.crimeReference(),
-              l.victimRef()));
+              l.victimRef(),
+              session.accountId()));
     }
+    reads.remember(session.force(), session.accountId(), out);
     return out;
   }
 
@@ -237,27 +241,43 @@ public final class VictimSite {
     return crimes(session).stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
+  /**
+   * Like {@link #crime}, but from the account's remembered list when it has the id (no read); only
+   * for a page that then reads the crime through {@link #checkedView}, which checks the link.
+   */
+  private Optional<CrimeRef> rememberedCrime(PortalSession session, String id) {
+    if (id == null || !id.matches("[A-Za-z0-9_-]{22}")) {
+      return Optional.empty();
+    }
+    Optional<CrimeRef> known = reads.remembered(session.force(), session.accountId(), id);
+    return known.isPresent() ? known : crime(session, id);
+  }
+
+  /** The crime as the pages show it, read from a list of the session's crimes just read. */
   CrimeView view(CrimeRef ref) {
-    Crime crime = tmc.crimes().find(ref.force(), ref.crimeReference()).orElseThrow();
-    Officer officer =
-        crime.officerRef() == null
-            ? null
-            : tmc.officers().find(ref.force(), crime.officerRef()).orElse(null);
+    return checkedView(ref)
+        .orElseThrow(() -> new IllegalStateException("crime no longer linked to the account"));
+  }
+
+  /**
+   * The crime as the pages show it, if it is still linked to the account as this victim: one read
+   * for the crime, its officer and the next update due (joined to the link), one for the timeline.
+   */
+  Optional<CrimeView> checkedView(CrimeRef ref) {
+    Optional<CrimePageReads.Found> found = reads.find(ref);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Crime crime = found.get().crime();
     List<TimelineEntry> timeline =
         new ArrayList<>(tmc.timeline().list(ref.force(), ref.crimeReference()));
     timeline.sort(
         Comparator.comparing(TimelineEntry::occurredAt)
             .thenComparing(TimelineEntry::publishedAt)
             .reversed());
-    LocalDate due =
-        crime.status() == CrimeStatus.CLOSED
-            ? null
-            : tmc.cadence().forCrime(ref.force(), ref.crimeReference()).stream()
-                .filter(o -> o.victimRef().equals(ref.victimRef()) && o.isOpen())
-                .map(CaseObligation::dueDate)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
-    return new CrimeView(ref, crime, officer, List.copyOf(timeline), due);
+    LocalDate due = crime.status() == CrimeStatus.CLOSED ? null : found.get().nextDue();
+    return Optional.of(
+        new CrimeView(ref, crime, found.get().officer(), List.copyOf(timeline), due));
   }
 
   void audit(CrimeRef ref, String what) {
@@ -757,11 +777,12 @@ public final class VictimSite {
     return signedIn(
         request,
         v -> {
-          Optional<CrimeRef> ref = crime(v.session(), id);
-          if (ref.isEmpty()) {
+          Optional<CrimeRef> ref = rememberedCrime(v.session(), id);
+          Optional<CrimeView> checked = ref.flatMap(this::checkedView);
+          if (checked.isEmpty()) {
             return notFound(request);
           }
-          CrimeView view = view(ref.get());
+          CrimeView view = checked.get();
           if (which.equals("property")) {
             return propertyPage(v, ref.get(), view, Form.empty());
           }
