@@ -195,6 +195,53 @@ abstract class AbstractPrivacyTest {
   }
 
   @Test
+  void appendsFromSeveralNodesInTheirOwnTransactionsKeepOneValidChain() throws Exception {
+    // three SDK instances on one database, as three servers: each appends inside transactions of
+    // its own, so the chain head is read and locked by separate connections at the same time
+    List<TrackMyCrime> nodes = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      nodes.add(
+          TrackMyCrime.builder()
+              .dataSource(db().dataSource())
+              .clock(db().clock())
+              .migrate(false)
+              .build());
+    }
+    int each = 30;
+    ExecutorService pool = Executors.newFixedThreadPool(nodes.size() * 2);
+    try {
+      List<Callable<Void>> work = new ArrayList<>();
+      for (int t = 0; t < nodes.size() * 2; t++) {
+        TrackMyCrime node = nodes.get(t % nodes.size());
+        int thread = t;
+        work.add(
+            () -> {
+              for (int i = 0; i < each; i++) {
+                int n = thread * 1000 + i;
+                node.inTransaction(
+                    () -> {
+                      node.audit().record(entry(FORCE, n));
+                      node.audit().record(entry(n % 3 == 0 ? OTHER : FORCE, n + 500));
+                      return null;
+                    });
+              }
+              return null;
+            });
+      }
+      for (Future<Void> f : pool.invokeAll(work)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    AuditVerification mine = tmc.audit().verify(FORCE);
+    AuditVerification other = tmc.audit().verify(OTHER);
+    assertThat(mine.firstBreak()).isEmpty();
+    assertThat(other.firstBreak()).isEmpty();
+    assertThat(mine.entries() + other.entries()).isEqualTo(nodes.size() * 2 * each * 2);
+  }
+
+  @Test
   void anAppendInsideARolledBackTransactionLeavesTheChainIntact() {
     record(2);
     try {
