@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.enrolment.AlertPolicy;
 import org.trackmycrime.core.internal.jdbi.Db;
+import org.trackmycrime.core.internal.jdbi.JdbiVictimPreferenceStore;
+import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AlertBlock;
 import org.trackmycrime.core.model.AuditAction;
@@ -85,6 +87,8 @@ public final class DispatchEngine {
   private final TrackMyCrime tmc;
   private final Clock clock;
   private final DispatchStore store;
+  private final JdbiVictimStore victims;
+  private final JdbiVictimPreferenceStore preferences;
   private final Map<Channel, NotificationChannel> channels;
   private final DispatchConfig config;
   private final Listeners listeners;
@@ -107,7 +111,10 @@ public final class DispatchEngine {
       String node) {
     this.tmc = tmc;
     this.clock = tmc.clock();
-    this.store = new DispatchStore(Db.of(tmc));
+    Db db = Db.of(tmc);
+    this.store = new DispatchStore(db);
+    this.victims = new JdbiVictimStore(db);
+    this.preferences = new JdbiVictimPreferenceStore(db);
     this.channels = new EnumMap<>(channels);
     this.config = config;
     this.listeners = new Listeners(listeners);
@@ -196,14 +203,31 @@ public final class DispatchEngine {
 
   /**
    * What sending the claimed rows needs that can be read for all of them at once, at claim time
-   * (within the lease): their deliveries so far and which victims' contact is stopped. Acceptances
-   * with a provider id are collected here so that receipts which overtook them are looked up in one
-   * read after the claim's sends.
+   * (within the lease): their deliveries so far, which victims' contact is stopped, and the victims
+   * of victim messages (with their enrolment history) and their preferences. Acceptances with a
+   * provider id are collected here so that receipts which overtook them are looked up in one read
+   * after the claim's sends.
    */
   private static final class ClaimReads {
     final Map<Long, Map<Channel, Delivery>> deliveries = new HashMap<>();
     final Map<String, Set<String>> stopped = new HashMap<>();
+    final Map<String, Map<JdbiVictimStore.Key, Victim>> victims = new HashMap<>();
+    final Map<String, Map<JdbiVictimStore.Key, VictimPreferences>> preferences = new HashMap<>();
     final List<Acceptance> accepted = new ArrayList<>();
+
+    Optional<Victim> victim(OutboxRow row) {
+      return Optional.ofNullable(victims.getOrDefault(row.force(), Map.of()).get(key(row)));
+    }
+
+    VictimPreferences preferences(OutboxRow row) {
+      return preferences
+          .getOrDefault(row.force(), Map.of())
+          .getOrDefault(key(row), VictimPreferences.NONE);
+    }
+
+    static JdbiVictimStore.Key key(OutboxRow row) {
+      return new JdbiVictimStore.Key(row.crimeRef(), row.victimRef());
+    }
 
     Map<Channel, Delivery> deliveries(OutboxRow row) {
       Map<Channel, Delivery> copy = new EnumMap<>(Channel.class);
@@ -229,7 +253,11 @@ public final class DispatchEngine {
       int attempt,
       String providerId) {}
 
-  /** One read per force for the deliveries and one for the stop switches of the claimed rows. */
+  /**
+   * Per force: one read for the deliveries of the claimed rows, one for the stop switches, and for
+   * the victim messages two for the victims with their enrolment history and one for their
+   * preferences.
+   */
   private ClaimReads read(List<OutboxRow> rows) {
     ClaimReads reads = new ClaimReads();
     Map<String, List<OutboxRow>> byForce = new LinkedHashMap<>();
@@ -255,6 +283,16 @@ public final class DispatchEngine {
               .distinct()
               .toList();
       reads.stopped.put(e.getKey(), store.stoppedAmong(e.getKey(), crimes));
+      Set<JdbiVictimStore.Key> keys =
+          e.getValue().stream()
+              .filter(r -> r.crimeRef() != null && r.victimRef() != null)
+              .filter(r -> MessageKind.ofKey(r.kind()).filter(MessageKind::toVictim).isPresent())
+              .map(ClaimReads::key)
+              .collect(Collectors.toCollection(LinkedHashSet::new));
+      if (!keys.isEmpty()) {
+        reads.victims.put(e.getKey(), victims.findAll(e.getKey(), keys));
+        reads.preferences.put(e.getKey(), preferences.findAll(e.getKey(), keys));
+      }
     }
     return reads;
   }
@@ -334,7 +372,12 @@ public final class DispatchEngine {
     // a permanent failure makes the victim's other channel a target: look again, at most twice
     for (int round = 0; round < Channel.values().length + 1; round++) {
       Instant now = clock.instant();
-      Optional<Victim> found = tmc.victims().find(row.force(), row.crimeRef(), row.victimRef());
+      // the first round uses the victim read for the claim (within the lease); a later round
+      // reads again, so the policy is always decided on state read after the claim
+      Optional<Victim> found =
+          round == 0
+              ? reads.victim(row)
+              : tmc.victims().find(row.force(), row.crimeRef(), row.victimRef());
       if (found.isEmpty()) {
         return finish(row, token, Status.CANCELLED, tried ? attempt : row.attempts(), "NO_VICTIM");
       }
@@ -364,7 +407,9 @@ public final class DispatchEngine {
       }
       done = round == 0 ? reads.deliveries(row) : deliveries(row);
       VictimPreferences preferences =
-          tmc.preferences().find(row.force(), row.crimeRef(), row.victimRef());
+          round == 0
+              ? reads.preferences(row)
+              : tmc.preferences().find(row.force(), row.crimeRef(), row.victimRef());
       usable = channelsFor(row, victim, preferences);
       QuietHours quiet = quietHoursFor(preferences);
       Set<Channel> targets = targets(kind, usable, done);
