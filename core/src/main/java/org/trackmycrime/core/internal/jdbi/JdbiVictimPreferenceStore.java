@@ -63,9 +63,17 @@ public final class JdbiVictimPreferenceStore implements VictimPreferenceStore {
                         "SELECT crime_ref, victim_ref, alert_channels, lang, quiet_chosen,"
                             + " quiet_from_minute, quiet_until_minute, update_frequency_days"
                             + " FROM tmc_victim_preference"
-                            + " WHERE force_slug = :force AND crime_ref IN (<refs>)")
+                            + " WHERE force_slug = :force AND crime_ref IN (<refs>)"
+                            + " AND victim_ref IN (<victims>)")
                     .bind("force", force)
                     .bindList("refs", crimes)
+                    .bindList(
+                        "victims",
+                        wanted.stream()
+                            .map(JdbiVictimStore.Key::victimRef)
+                            .distinct()
+                            .sorted()
+                            .toList())
                     .map(
                         (rs, ctx) ->
                             Map.entry(

@@ -48,7 +48,9 @@ public final class JdbiVictimStore implements VictimStore {
           + " FROM tmc_victim v LEFT JOIN tmc_victim_preference p ON p.force_slug = v.force_slug"
           + " AND p.crime_ref = v.crime_ref AND p.victim_ref = v.victim_ref";
   private static final String FIND_ALL =
-      READ + " WHERE v.force_slug = :force AND v.crime_ref IN (<refs>)";
+      READ
+          + " WHERE v.force_slug = :force AND v.crime_ref IN (<refs>)"
+          + " AND v.victim_ref IN (<victims>)";
   private static final String LIST =
       READ + " WHERE v.force_slug = :force AND v.crime_ref = :ref ORDER BY v.victim_ref";
   private static final String HISTORY_COLUMNS =
@@ -57,7 +59,8 @@ public final class JdbiVictimStore implements VictimStore {
       "SELECT "
           + HISTORY_COLUMNS
           + ", crime_ref FROM tmc_enrolment_history WHERE force_slug = :force"
-          + " AND crime_ref IN (<refs>) ORDER BY crime_ref, victim_ref, seq";
+          + " AND crime_ref IN (<refs>) AND victim_ref IN (<victims>)"
+          + " ORDER BY crime_ref, victim_ref, seq";
   private static final String INSERT_HISTORY =
       "INSERT INTO tmc_enrolment_history (force_slug, crime_ref, "
           + HISTORY_COLUMNS
@@ -81,7 +84,7 @@ public final class JdbiVictimStore implements VictimStore {
           append(
               h,
               v,
-              history(h, v.force(), List.of(v.crimeReference()))
+              history(h, v.force(), List.of(v.crimeReference()), List.of(v.victimRef()))
                   .getOrDefault(new Key(v.crimeReference(), v.victimRef()), List.of()));
         });
   }
@@ -158,6 +161,7 @@ public final class JdbiVictimStore implements VictimStore {
     }
     Set<Key> wanted = Set.copyOf(keys);
     List<String> crimes = wanted.stream().map(Key::crimeRef).distinct().sorted().toList();
+    List<String> victimRefs = wanted.stream().map(Key::victimRef).distinct().sorted().toList();
     return db.with(
         "find victims",
         h -> {
@@ -165,6 +169,7 @@ public final class JdbiVictimStore implements VictimStore {
           h.createQuery(FIND_ALL)
               .bind("force", force)
               .bindList("refs", crimes)
+              .bindList("victims", victimRefs)
               .map((rs, ctx) -> new VictimRow(rs))
               .forEach(
                   r -> {
@@ -177,7 +182,7 @@ public final class JdbiVictimStore implements VictimStore {
           if (rows.isEmpty()) {
             return found;
           }
-          Map<Key, List<EnrolmentTransition>> history = history(h, force, crimes);
+          Map<Key, List<EnrolmentTransition>> history = history(h, force, crimes, victimRefs);
           rows.forEach((k, r) -> found.put(k, r.toVictim(history.getOrDefault(k, List.of()))));
           return found;
         });
@@ -194,7 +199,15 @@ public final class JdbiVictimStore implements VictimStore {
                   .bind("ref", crimeReference)
                   .map((rs, ctx) -> new VictimRow(rs))
                   .list();
-          Map<Key, List<EnrolmentTransition>> history = history(h, force, List.of(crimeReference));
+          if (rows.isEmpty()) {
+            return List.<Victim>of();
+          }
+          Map<Key, List<EnrolmentTransition>> history =
+              history(
+                  h,
+                  force,
+                  List.of(crimeReference),
+                  rows.stream().map(r -> r.victimRef).distinct().toList());
           return rows.stream()
               .map(
                   r ->
@@ -203,13 +216,14 @@ public final class JdbiVictimStore implements VictimStore {
         });
   }
 
-  /** The enrolment history of every victim on the given crimes of a force, in order. */
+  /** The enrolment history of the given victims on the given crimes of a force, in order. */
   private static Map<Key, List<EnrolmentTransition>> history(
-      Handle h, String force, List<String> crimeReferences) {
+      Handle h, String force, List<String> crimeReferences, List<String> victimRefs) {
     Map<Key, List<EnrolmentTransition>> byVictim = new LinkedHashMap<>();
     h.createQuery(HISTORY)
         .bind("force", force)
         .bindList("refs", crimeReferences)
+        .bindList("victims", victimRefs)
         .map(
             (rs, ctx) -> {
               String codes = rs.getString("reason_codes");
