@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.trackmycrime.core.NotFoundException;
 import org.trackmycrime.core.TrackMyCrimeException;
 import org.trackmycrime.core.model.Channel;
@@ -33,19 +37,56 @@ public final class JdbiVictimPreferenceStore implements VictimPreferenceStore {
 
   @Override
   public VictimPreferences find(String force, String crimeReference, String victimRef) {
-    return db.with(
-        "find victim preferences",
-        h ->
-            h.createQuery(
-                    "SELECT alert_channels, lang, quiet_chosen, quiet_from_minute,"
-                        + " quiet_until_minute, update_frequency_days FROM tmc_victim_preference"
-                        + " WHERE force_slug = :force AND crime_ref = :ref AND victim_ref = :victim")
-                .bind("force", force)
-                .bind("ref", crimeReference)
-                .bind("victim", victimRef)
-                .map((rs, ctx) -> read(rs))
-                .findOne()
-                .orElse(VictimPreferences.NONE));
+    JdbiVictimStore.Key key = new JdbiVictimStore.Key(crimeReference, victimRef);
+    return findAll(force, Set.of(key)).getOrDefault(key, VictimPreferences.NONE);
+  }
+
+  /**
+   * The preferences of several victims of one force in one read: what {@link #find} gives for each
+   * key, without the keys whose victim chose nothing. For the dispatcher, which reads a whole
+   * claim's at once. Not API.
+   */
+  public Map<JdbiVictimStore.Key, VictimPreferences> findAll(
+      String force, Collection<JdbiVictimStore.Key> keys) {
+    Map<JdbiVictimStore.Key, VictimPreferences> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    Set<JdbiVictimStore.Key> wanted = Set.copyOf(keys);
+    List<String> crimes =
+        wanted.stream().map(JdbiVictimStore.Key::crimeRef).distinct().sorted().toList();
+    List<Map.Entry<JdbiVictimStore.Key, VictimPreferences>> rows =
+        db.with(
+            "find victim preferences",
+            h ->
+                h.createQuery(
+                        "SELECT crime_ref, victim_ref, alert_channels, lang, quiet_chosen,"
+                            + " quiet_from_minute, quiet_until_minute, update_frequency_days"
+                            + " FROM tmc_victim_preference"
+                            + " WHERE force_slug = :force AND crime_ref IN (<refs>)"
+                            + " AND victim_ref IN (<victims>)")
+                    .bind("force", force)
+                    .bindList("refs", crimes)
+                    .bindList(
+                        "victims",
+                        wanted.stream()
+                            .map(JdbiVictimStore.Key::victimRef)
+                            .distinct()
+                            .sorted()
+                            .toList())
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                new JdbiVictimStore.Key(
+                                    rs.getString("crime_ref"), rs.getString("victim_ref")),
+                                read(rs)))
+                    .list());
+    for (Map.Entry<JdbiVictimStore.Key, VictimPreferences> e : rows) {
+      if (wanted.contains(e.getKey())) {
+        found.put(e.getKey(), e.getValue());
+      }
+    }
+    return found;
   }
 
   @Override

@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.trackmycrime.core.model.Actor;
@@ -44,8 +47,10 @@ public final class JdbiVictimStore implements VictimStore {
           + " v.unreachable_channels, v.consent, v.risk"
           + " FROM tmc_victim v LEFT JOIN tmc_victim_preference p ON p.force_slug = v.force_slug"
           + " AND p.crime_ref = v.crime_ref AND p.victim_ref = v.victim_ref";
-  private static final String FIND =
-      READ + " WHERE v.force_slug = :force AND v.crime_ref = :ref AND v.victim_ref = :victim";
+  private static final String FIND_ALL =
+      READ
+          + " WHERE v.force_slug = :force AND v.crime_ref IN (<refs>)"
+          + " AND v.victim_ref IN (<victims>)";
   private static final String LIST =
       READ + " WHERE v.force_slug = :force AND v.crime_ref = :ref ORDER BY v.victim_ref";
   private static final String HISTORY_COLUMNS =
@@ -53,12 +58,16 @@ public final class JdbiVictimStore implements VictimStore {
   private static final String HISTORY =
       "SELECT "
           + HISTORY_COLUMNS
-          + " FROM tmc_enrolment_history WHERE force_slug = :force AND crime_ref = :ref"
-          + " ORDER BY victim_ref, seq";
+          + ", crime_ref FROM tmc_enrolment_history WHERE force_slug = :force"
+          + " AND crime_ref IN (<refs>) AND victim_ref IN (<victims>)"
+          + " ORDER BY crime_ref, victim_ref, seq";
   private static final String INSERT_HISTORY =
       "INSERT INTO tmc_enrolment_history (force_slug, crime_ref, "
           + HISTORY_COLUMNS
           + ") VALUES (:force, :ref, :victim, :seq, :action, :at, :actor, :reason, :codes, :eventKey)";
+
+  /** A victim of a force: the crime and the victim's reference on it. Not API. */
+  public record Key(String crimeRef, String victimRef) {}
 
   private final Db db;
 
@@ -75,7 +84,8 @@ public final class JdbiVictimStore implements VictimStore {
           append(
               h,
               v,
-              history(h, v.force(), v.crimeReference()).getOrDefault(v.victimRef(), List.of()));
+              history(h, v.force(), List.of(v.crimeReference()), List.of(v.victimRef()))
+                  .getOrDefault(new Key(v.crimeReference(), v.victimRef()), List.of()));
         });
   }
 
@@ -135,19 +145,46 @@ public final class JdbiVictimStore implements VictimStore {
 
   @Override
   public Optional<Victim> find(String force, String crimeReference, String victimRef) {
+    Key key = new Key(crimeReference, victimRef);
+    return Optional.ofNullable(findAll(force, Set.of(key)).get(key));
+  }
+
+  /**
+   * Several victims of one force, each with its enrolment history, in two reads (one for the
+   * victims of the keys' crimes, one for their history): what {@link #find} gives for each key,
+   * without the keys that have no victim. For the dispatcher, which reads the victims of a whole
+   * claim at once. Not API.
+   */
+  public Map<Key, Victim> findAll(String force, Collection<Key> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    Set<Key> wanted = Set.copyOf(keys);
+    List<String> crimes = wanted.stream().map(Key::crimeRef).distinct().sorted().toList();
+    List<String> victimRefs = wanted.stream().map(Key::victimRef).distinct().sorted().toList();
     return db.with(
-        "find victim",
+        "find victims",
         h -> {
-          Optional<VictimRow> row =
-              h.createQuery(FIND)
-                  .bind("force", force)
-                  .bind("ref", crimeReference)
-                  .bind("victim", victimRef)
-                  .map((rs, ctx) -> new VictimRow(rs))
-                  .findOne();
-          return row.map(
-              r ->
-                  r.toVictim(history(h, force, crimeReference).getOrDefault(victimRef, List.of())));
+          Map<Key, VictimRow> rows = new LinkedHashMap<>();
+          h.createQuery(FIND_ALL)
+              .bind("force", force)
+              .bindList("refs", crimes)
+              .bindList("victims", victimRefs)
+              .map((rs, ctx) -> new VictimRow(rs))
+              .forEach(
+                  r -> {
+                    Key k = new Key(r.crimeRef, r.victimRef);
+                    if (wanted.contains(k)) {
+                      rows.put(k, r);
+                    }
+                  });
+          Map<Key, Victim> found = new HashMap<>();
+          if (rows.isEmpty()) {
+            return found;
+          }
+          Map<Key, List<EnrolmentTransition>> history = history(h, force, crimes, victimRefs);
+          rows.forEach((k, r) -> found.put(k, r.toVictim(history.getOrDefault(k, List.of()))));
+          return found;
         });
   }
 
@@ -162,19 +199,31 @@ public final class JdbiVictimStore implements VictimStore {
                   .bind("ref", crimeReference)
                   .map((rs, ctx) -> new VictimRow(rs))
                   .list();
-          Map<String, List<EnrolmentTransition>> history = history(h, force, crimeReference);
+          if (rows.isEmpty()) {
+            return List.<Victim>of();
+          }
+          Map<Key, List<EnrolmentTransition>> history =
+              history(
+                  h,
+                  force,
+                  List.of(crimeReference),
+                  rows.stream().map(r -> r.victimRef).distinct().toList());
           return rows.stream()
-              .map(r -> r.toVictim(history.getOrDefault(r.victimRef, List.of())))
+              .map(
+                  r ->
+                      r.toVictim(history.getOrDefault(new Key(r.crimeRef, r.victimRef), List.of())))
               .toList();
         });
   }
 
-  private static Map<String, List<EnrolmentTransition>> history(
-      Handle h, String force, String crimeReference) {
-    Map<String, List<EnrolmentTransition>> byVictim = new LinkedHashMap<>();
+  /** The enrolment history of the given victims on the given crimes of a force, in order. */
+  private static Map<Key, List<EnrolmentTransition>> history(
+      Handle h, String force, List<String> crimeReferences, List<String> victimRefs) {
+    Map<Key, List<EnrolmentTransition>> byVictim = new LinkedHashMap<>();
     h.createQuery(HISTORY)
         .bind("force", force)
-        .bind("ref", crimeReference)
+        .bindList("refs", crimeReferences)
+        .bindList("victims", victimRefs)
         .map(
             (rs, ctx) -> {
               String codes = rs.getString("reason_codes");
@@ -186,7 +235,7 @@ public final class JdbiVictimStore implements VictimStore {
                       rs.getString("reason"),
                       codes.isEmpty() ? List.of() : Arrays.asList(codes.split("\n")),
                       rs.getString("event_key"));
-              return Map.entry(rs.getString("victim_ref"), t);
+              return Map.entry(new Key(rs.getString("crime_ref"), rs.getString("victim_ref")), t);
             })
         .forEach(
             e -> byVictim.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
@@ -196,12 +245,14 @@ public final class JdbiVictimStore implements VictimStore {
   /** One row of tmc_victim, read before its history is attached. */
   private static final class VictimRow {
     final Victim.Builder builder;
+    final String crimeRef;
     final String victimRef;
 
     VictimRow(ResultSet rs) throws SQLException {
+      crimeRef = rs.getString("crime_ref");
       victimRef = rs.getString("victim_ref");
       builder =
-          Victim.builder(rs.getString("force_slug"), rs.getString("crime_ref"), victimRef)
+          Victim.builder(rs.getString("force_slug"), crimeRef, victimRef)
               .name(rs.getString("given_name"), rs.getString("family_name"))
               .email(rs.getString("email"))
               .mobile(rs.getString("mobile"))

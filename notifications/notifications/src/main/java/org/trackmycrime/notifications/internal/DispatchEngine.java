@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.enrolment.AlertPolicy;
 import org.trackmycrime.core.internal.jdbi.Db;
+import org.trackmycrime.core.internal.jdbi.JdbiVictimPreferenceStore;
+import org.trackmycrime.core.internal.jdbi.JdbiVictimStore;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.AlertBlock;
 import org.trackmycrime.core.model.AuditAction;
@@ -85,6 +87,8 @@ public final class DispatchEngine {
   private final TrackMyCrime tmc;
   private final Clock clock;
   private final DispatchStore store;
+  private final JdbiVictimStore victims;
+  private final JdbiVictimPreferenceStore preferences;
   private final Map<Channel, NotificationChannel> channels;
   private final DispatchConfig config;
   private final Listeners listeners;
@@ -107,7 +111,10 @@ public final class DispatchEngine {
       String node) {
     this.tmc = tmc;
     this.clock = tmc.clock();
-    this.store = new DispatchStore(Db.of(tmc));
+    Db db = Db.of(tmc);
+    this.store = new DispatchStore(db);
+    this.victims = new JdbiVictimStore(db);
+    this.preferences = new JdbiVictimPreferenceStore(db);
     this.channels = new EnumMap<>(channels);
     this.config = config;
     this.listeners = new Listeners(listeners);
@@ -196,14 +203,31 @@ public final class DispatchEngine {
 
   /**
    * What sending the claimed rows needs that can be read for all of them at once, at claim time
-   * (within the lease): their deliveries so far and which victims' contact is stopped. Acceptances
-   * with a provider id are collected here so that receipts which overtook them are looked up in one
-   * read after the claim's sends.
+   * (within the lease): their deliveries so far, which victims' contact is stopped, and the victims
+   * of victim messages (with their enrolment history) and their preferences. Acceptances with a
+   * provider id are collected here so that receipts which overtook them are looked up in one read
+   * after the claim's sends.
    */
   private static final class ClaimReads {
     final Map<Long, Map<Channel, Delivery>> deliveries = new HashMap<>();
     final Map<String, Set<String>> stopped = new HashMap<>();
+    final Map<String, Map<JdbiVictimStore.Key, Victim>> victims = new HashMap<>();
+    final Map<String, Map<JdbiVictimStore.Key, VictimPreferences>> preferences = new HashMap<>();
     final List<Acceptance> accepted = new ArrayList<>();
+
+    Optional<Victim> victim(OutboxRow row) {
+      return Optional.ofNullable(victims.getOrDefault(row.force(), Map.of()).get(key(row)));
+    }
+
+    VictimPreferences preferences(OutboxRow row) {
+      return preferences
+          .getOrDefault(row.force(), Map.of())
+          .getOrDefault(key(row), VictimPreferences.NONE);
+    }
+
+    static JdbiVictimStore.Key key(OutboxRow row) {
+      return new JdbiVictimStore.Key(row.crimeRef(), row.victimRef());
+    }
 
     Map<Channel, Delivery> deliveries(OutboxRow row) {
       Map<Channel, Delivery> copy = new EnumMap<>(Channel.class);
@@ -229,7 +253,11 @@ public final class DispatchEngine {
       int attempt,
       String providerId) {}
 
-  /** One read per force for the deliveries and one for the stop switches of the claimed rows. */
+  /**
+   * Per force: one read for the deliveries of the claimed rows, one for the stop switches, and for
+   * the victim messages two for the victims with their enrolment history and one for their
+   * preferences.
+   */
   private ClaimReads read(List<OutboxRow> rows) {
     ClaimReads reads = new ClaimReads();
     Map<String, List<OutboxRow>> byForce = new LinkedHashMap<>();
@@ -255,6 +283,16 @@ public final class DispatchEngine {
               .distinct()
               .toList();
       reads.stopped.put(e.getKey(), store.stoppedAmong(e.getKey(), crimes));
+      Set<JdbiVictimStore.Key> keys =
+          e.getValue().stream()
+              .filter(r -> r.crimeRef() != null && r.victimRef() != null)
+              .filter(r -> MessageKind.ofKey(r.kind()).filter(MessageKind::toVictim).isPresent())
+              .map(ClaimReads::key)
+              .collect(Collectors.toCollection(LinkedHashSet::new));
+      if (!keys.isEmpty()) {
+        reads.victims.put(e.getKey(), victims.findAll(e.getKey(), keys));
+        reads.preferences.put(e.getKey(), preferences.findAll(e.getKey(), keys));
+      }
     }
     return reads;
   }
@@ -331,10 +369,24 @@ public final class DispatchEngine {
     // results recorded in this pass: only the lease holder records, so these and the last read
     // are every result there is (no read back at the end)
     Map<Channel, Delivery.Outcome> recorded = new EnumMap<>(Channel.class);
+    // the last acceptance, until it is written: with the row's finish when nothing else follows it
+    // (one round trip), else on its own before the next send or read
+    Pending pending = null;
     // a permanent failure makes the victim's other channel a target: look again, at most twice
     for (int round = 0; round < Channel.values().length + 1; round++) {
+      if (pending != null) {
+        if (!record(row, token, pending, reads)) {
+          return leaseLost(row);
+        }
+        pending = null;
+      }
       Instant now = clock.instant();
-      Optional<Victim> found = tmc.victims().find(row.force(), row.crimeRef(), row.victimRef());
+      // the first round uses the victim read for the claim (within the lease); a later round
+      // reads again, so the policy is always decided on state read after the claim
+      Optional<Victim> found =
+          round == 0
+              ? reads.victim(row)
+              : tmc.victims().find(row.force(), row.crimeRef(), row.victimRef());
       if (found.isEmpty()) {
         return finish(row, token, Status.CANCELLED, tried ? attempt : row.attempts(), "NO_VICTIM");
       }
@@ -364,7 +416,9 @@ public final class DispatchEngine {
       }
       done = round == 0 ? reads.deliveries(row) : deliveries(row);
       VictimPreferences preferences =
-          tmc.preferences().find(row.force(), row.crimeRef(), row.victimRef());
+          round == 0
+              ? reads.preferences(row)
+              : tmc.preferences().find(row.force(), row.crimeRef(), row.victimRef());
       usable = channelsFor(row, victim, preferences);
       QuietHours quiet = quietHoursFor(preferences);
       Set<Channel> targets = targets(kind, usable, done);
@@ -374,6 +428,12 @@ public final class DispatchEngine {
       }
       boolean permanent = false;
       for (Channel channel : targets) {
+        if (pending != null) {
+          if (!record(row, token, pending, reads)) {
+            return leaseLost(row);
+          }
+          pending = null;
+        }
         handled.add(channel);
         if (channel == Channel.SMS && quiet != null && !kind.requestedByVictim()) {
           Instant allowed = quiet.nextAllowed(now, force.settings().zone());
@@ -400,9 +460,7 @@ public final class DispatchEngine {
         tried = true;
         SendResult result = send(row, channel, message);
         if (result instanceof SendResult.Accepted a) {
-          if (!accepted(row, kind, token, channel, attempt, a, reads)) {
-            return leaseLost(row);
-          }
+          pending = acceptance(kind, channel, attempt, a);
           recorded.put(channel, Delivery.Outcome.ACCEPTED);
         } else if (result instanceof SendResult.Permanent p) {
           if (!permanentVictimFailure(row, kind, token, channel, to, attempt, p)) {
@@ -425,6 +483,17 @@ public final class DispatchEngine {
         recorded.containsValue(Delivery.Outcome.ACCEPTED)
             || done.values().stream().anyMatch(d -> d.outcome() == Delivery.Outcome.ACCEPTED);
     int attempts = tried ? attempt : row.attempts();
+    boolean finishingSent =
+        anyAccepted
+            && (retryAt == null
+                ? deferUntil == null
+                : !onlyChannelsDown && attempt >= config.maxAttempts());
+    if (pending != null && !finishingSent) {
+      if (!record(row, token, pending, reads)) {
+        return leaseLost(row);
+      }
+      pending = null;
+    }
     if (retryAt != null && onlyChannelsDown) {
       // an outage of the provider: the alert waits for it without using up an attempt
       return reschedule(
@@ -433,7 +502,8 @@ public final class DispatchEngine {
     if (retryAt != null) {
       if (attempt >= config.maxAttempts()) {
         return anyAccepted
-            ? finishSent(row, token, attempts, "GAVE_UP_ON_OTHER_CHANNEL " + retryError)
+            ? finishSent(
+                row, token, attempts, "GAVE_UP_ON_OTHER_CHANNEL " + retryError, pending, reads)
             : dead(row, token, attempts, retryError);
       }
       return reschedule(
@@ -443,7 +513,7 @@ public final class DispatchEngine {
       return reschedule(row, token, attempts, deferUntil, "QUIET_HOURS", Result.DEFERRED);
     }
     if (anyAccepted) {
-      return finishSent(row, token, attempts, null);
+      return finishSent(row, token, attempts, null, pending, reads);
     }
     Set<Channel> unconfigured = EnumSet.noneOf(Channel.class);
     unconfigured.addAll(usable);
@@ -678,9 +748,8 @@ public final class DispatchEngine {
     Instant now = clock.instant();
     SendResult result = send(row, Channel.EMAIL, message);
     if (result instanceof SendResult.Accepted a) {
-      return accepted(row, kind, token, Channel.EMAIL, attempt, a, reads)
-          ? finishSent(row, token, attempt, null)
-          : leaseLost(row);
+      return finishSent(
+          row, token, attempt, null, acceptance(kind, Channel.EMAIL, attempt, a), reads);
     }
     if (result instanceof SendResult.Permanent p) {
       String name = channels.get(Channel.EMAIL).name();
@@ -835,30 +904,59 @@ public final class DispatchEngine {
     }
   }
 
-  private boolean accepted(
-      OutboxRow row,
-      MessageKind kind,
-      String token,
-      Channel channel,
-      int attempt,
-      SendResult.Accepted a,
-      ClaimReads reads) {
-    Instant now = clock.instant();
-    String name = channels.get(channel).name();
+  /** An acceptance by a provider, not yet written. */
+  private record Pending(
+      MessageKind kind, Channel channel, String name, int attempt, String providerId) {}
+
+  private Pending acceptance(
+      MessageKind kind, Channel channel, int attempt, SendResult.Accepted a) {
     String providerId = a.providerId() == null ? null : truncate(a.providerId(), 200);
+    return new Pending(kind, channel, channels.get(channel).name(), attempt, providerId);
+  }
+
+  /** Records an acceptance on its own (another send or a reschedule follows). */
+  private boolean record(OutboxRow row, String token, Pending p, ClaimReads reads) {
+    Instant now = clock.instant();
     if (!store.recordDelivery(
-        row, token, channel, name, Delivery.Outcome.ACCEPTED, providerId, attempt, null, now)) {
+        row,
+        token,
+        p.channel(),
+        p.name(),
+        Delivery.Outcome.ACCEPTED,
+        p.providerId(),
+        p.attempt(),
+        null,
+        now)) {
       return false;
     }
-    LOG.debug("outbox {} ({} {}) accepted on {} by {}", row.id(), row.force(), kind, channel, name);
+    announce(row, p, reads, now);
+    return true;
+  }
+
+  /** Tells the listeners about a recorded acceptance. */
+  private void announce(OutboxRow row, Pending p, ClaimReads reads, Instant now) {
+    LOG.debug(
+        "outbox {} ({} {}) accepted on {} by {}",
+        row.id(),
+        row.force(),
+        p.kind(),
+        p.channel(),
+        p.name());
     listeners.sent(
         new DispatchEvent.Sent(
-            row.id(), row.force(), kind.name(), channel, name, attempt, providerId, now));
-    if (providerId != null) {
+            row.id(),
+            row.force(),
+            p.kind().name(),
+            p.channel(),
+            p.name(),
+            p.attempt(),
+            p.providerId(),
+            now));
+    if (p.providerId() != null) {
       // a receipt may have overtaken the acceptance: looked up for the whole claim after its sends
-      reads.accepted.add(new Acceptance(row, kind, channel, name, attempt, providerId));
+      reads.accepted.add(
+          new Acceptance(row, p.kind(), p.channel(), p.name(), p.attempt(), p.providerId()));
     }
-    return true;
   }
 
   /** Tells the listeners about a final receipt status. */
@@ -941,6 +1039,32 @@ public final class DispatchEngine {
       byChannel.put(d.channel(), d);
     }
     return byChannel;
+  }
+
+  /**
+   * Finishes a row accepted on some channel; {@code pending} (if not null) is the acceptance just
+   * made, recorded in the same round trip.
+   */
+  private Result finishSent(
+      OutboxRow row, String token, int attempts, String note, Pending pending, ClaimReads reads) {
+    if (pending == null) {
+      return finishSent(row, token, attempts, note);
+    }
+    Instant now = clock.instant();
+    if (!store.recordAcceptedAndFinish(
+        row,
+        token,
+        pending.channel(),
+        pending.name(),
+        pending.providerId(),
+        pending.attempt(),
+        attempts,
+        truncate(note, 400),
+        now)) {
+      return leaseLost(row);
+    }
+    announce(row, pending, reads, now);
+    return Result.SENT;
   }
 
   private Result finishSent(OutboxRow row, String token, int attempts, String note) {

@@ -1,5 +1,6 @@
 package org.trackmycrime.notifications.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -85,6 +86,37 @@ public final class DispatchStore {
           + " AND NOT EXISTS (SELECT 1 FROM tmc_dispatch_receipt r"
           + " WHERE r.channel_name = d.channel_name AND r.provider_id = d.provider_id"
           + " AND r.receipt_status = 'FAILED'))";
+
+  /** Records a result on one channel of a row, if the worker (:token) still holds the row. */
+  private static final String RECORD_DELIVERY =
+      "INSERT INTO tmc_dispatch_delivery (outbox_id, delivery_channel, force_slug,"
+          + " channel_name, outcome, provider_id, attempt, error_code, recorded_at)"
+          + " SELECT id, :channel, force_slug, :channelName, :outcome, :providerId,"
+          + " :attempt, :code, :now FROM tmc_outbox"
+          + " WHERE force_slug = :force AND id = :id"
+          + " AND dispatch_lease_owner = :token";
+
+  /**
+   * Finishes a row accepted on at least one channel, settled from the receipts already in, if the
+   * worker (:token) still holds the row.
+   */
+  private static final String FINISH_SENT =
+      "UPDATE tmc_outbox SET status = CASE WHEN "
+          + ANY_DELIVERED
+          + " THEN 'DELIVERED' WHEN "
+          + ALL_FAILED
+          + " THEN 'FAILED' ELSE 'SENT' END,"
+          + " dispatch_error = CASE WHEN NOT "
+          + ANY_DELIVERED
+          + " AND "
+          + ALL_FAILED
+          + " THEN 'RECEIPT_FAILED' ELSE :error END,"
+          + " dispatch_lease_owner = NULL, dispatch_lease_until = NULL,"
+          + " dispatch_next_at = NULL, dispatch_attempts = :attempts,"
+          + " dispatch_finished_at = :now, updated_at = :now,"
+          + " dispatch_params = NULL"
+          + " WHERE force_slug = :force AND id = :id"
+          + " AND dispatch_lease_owner = :token";
 
   private final Db db;
 
@@ -252,13 +284,7 @@ public final class DispatchStore {
     return db.with(
             "record delivery",
             h ->
-                h.createUpdate(
-                        "INSERT INTO tmc_dispatch_delivery (outbox_id, delivery_channel, force_slug,"
-                            + " channel_name, outcome, provider_id, attempt, error_code, recorded_at)"
-                            + " SELECT id, :channel, force_slug, :channelName, :outcome, :providerId,"
-                            + " :attempt, :code, :now FROM tmc_outbox"
-                            + " WHERE force_slug = :force AND id = :id"
-                            + " AND dispatch_lease_owner = :token")
+                h.createUpdate(RECORD_DELIVERY)
                     .bind("channel", channel.name())
                     .bind("channelName", channelName)
                     .bind("outcome", outcome.name())
@@ -340,23 +366,7 @@ public final class DispatchStore {
     return db.with(
             "finish sent outbox row",
             h ->
-                h.createUpdate(
-                        "UPDATE tmc_outbox SET status = CASE WHEN "
-                            + ANY_DELIVERED
-                            + " THEN 'DELIVERED' WHEN "
-                            + ALL_FAILED
-                            + " THEN 'FAILED' ELSE 'SENT' END,"
-                            + " dispatch_error = CASE WHEN NOT "
-                            + ANY_DELIVERED
-                            + " AND "
-                            + ALL_FAILED
-                            + " THEN 'RECEIPT_FAILED' ELSE :error END,"
-                            + " dispatch_lease_owner = NULL, dispatch_lease_until = NULL,"
-                            + " dispatch_next_at = NULL, dispatch_attempts = :attempts,"
-                            + " dispatch_finished_at = :now, updated_at = :now,"
-                            + " dispatch_params = NULL"
-                            + " WHERE force_slug = :force AND id = :id"
-                            + " AND dispatch_lease_owner = :token")
+                h.createUpdate(FINISH_SENT)
                     .bind("attempts", attempts)
                     .bind("error", note)
                     .bind("now", now)
@@ -365,6 +375,52 @@ public final class DispatchStore {
                     .bind("token", token)
                     .execute())
         == 1;
+  }
+
+  /**
+   * Records an acceptance on one channel and finishes the row as {@link #finishSent} does, in one
+   * JDBC statement holding both SQL commands (one round trip to the database instead of two): the
+   * delivery first, so the finishing command settles the row from any receipt that overtook it.
+   * Both commands check the claim token. On PostgreSQL the two run in one implicit transaction; H2
+   * runs them one after the other, and reports only the first command's count.
+   *
+   * @return false when the lease was lost (the acceptance is then not recorded by this worker)
+   */
+  public boolean recordAcceptedAndFinish(
+      OutboxRow row,
+      String token,
+      Channel channel,
+      String channelName,
+      String providerId,
+      int attempt,
+      int attempts,
+      String note,
+      Instant now) {
+    return db.with(
+        "record delivery and finish sent outbox row",
+        h ->
+            h.createUpdate(RECORD_DELIVERY + "; " + FINISH_SENT)
+                .bind("channel", channel.name())
+                .bind("channelName", channelName)
+                .bind("outcome", Delivery.Outcome.ACCEPTED.name())
+                .bind("providerId", providerId)
+                .bind("attempt", attempt)
+                .bind("code", (String) null)
+                .bind("attempts", attempts)
+                .bind("error", note)
+                .bind("now", now)
+                .bind("force", row.force())
+                .bind("id", row.id())
+                .bind("token", token)
+                .execute(
+                    (statement, ctx) -> {
+                      PreparedStatement ps = statement.get();
+                      int recorded = ps.getUpdateCount();
+                      // a driver that reports the second count (PostgreSQL) shows a lease lost in
+                      // between; H2 reports only the first (then -1)
+                      int finished = ps.getMoreResults() ? -1 : ps.getUpdateCount();
+                      return recorded == 1 && finished != 0;
+                    }));
   }
 
   /**
