@@ -51,22 +51,8 @@ class DropFolderFaultTest {
           CrashRecoveryTest.writeDropFile(
               drop, drop.resolve("0001-fault.jsonl"), crimes, Instant.now().minusSeconds(7200));
 
-      ServerProcess.await(
-          "the connector reported as failing",
-          Duration.ofMinutes(1),
-          () -> connectorFailing(server.health()));
-      JsonNode health = JSON.readTree(server.health());
-      assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
-      String output = server.output();
-      String line =
-          output
-              .lines()
-              .filter(l -> l.contains("ACKNOWLEDGE failed"))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no failure logged:\n" + output));
-      System.out.println("drop folder fault: " + line);
+      String line = awaitReportedFailure(server, "drop folder fault");
       assertThat(line).contains(drop.toString()).contains("FileAlreadyExistsException");
-      assertThat(output).doesNotContain("Lee Grant").doesNotContain("victim0@example.org");
 
       // the fault is cleared: the connector finishes by itself
       Files.delete(processedDir);
@@ -115,25 +101,11 @@ class DropFolderFaultTest {
       linesBefore = fillTheDiskAfterTheFirstCheckpoint(checkpoint, checkpointTmp, full);
       assertThat(linesBefore).as("lines checkpointed before the disk filled").isLessThan(events);
 
-      ServerProcess.await(
-          "the connector reported as failing",
-          Duration.ofMinutes(1),
-          () -> connectorFailing(server.health()));
-      JsonNode health = JSON.readTree(server.health());
-      assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
-      String output = server.output();
-      String line =
-          output
-              .lines()
-              .filter(l -> l.contains("ACKNOWLEDGE failed"))
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no failure logged:\n" + output));
-      System.out.println("disk full mid-file: " + line);
+      String line = awaitReportedFailure(server, "disk full mid-file");
       assertThat(line)
           .contains("Storing the checkpoint of a dropped file failed")
           .contains("file=0001-full.jsonl")
           .contains("(No space left on device)");
-      assertThat(output).doesNotContain("Lee Grant").doesNotContain("victim0@example.org");
       // no partial state: the last good checkpoint is whole, the file still in the drop folder
       assertThat(CrashRecoveryTest.committedLines(checkpoint)).isEqualTo(linesBefore);
       assertThat(file).exists();
@@ -184,6 +156,29 @@ class DropFolderFaultTest {
       Thread.sleep(2);
     }
     throw new AssertionError("no checkpoint within 2 minutes");
+  }
+
+  /**
+   * Waits until health shows the connector failing and the server DEGRADED; returns the logged
+   * failure line, after checking the whole output holds no name or address from the file.
+   */
+  private static String awaitReportedFailure(ServerProcess server, String label) throws Exception {
+    ServerProcess.await(
+        "the connector reported as failing",
+        Duration.ofMinutes(1),
+        () -> connectorFailing(server.health()));
+    JsonNode health = JSON.readTree(server.health());
+    assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
+    String output = server.output();
+    String line =
+        output
+            .lines()
+            .filter(l -> l.contains("ACKNOWLEDGE failed"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no failure logged:\n" + output));
+    System.out.println(label + ": " + line);
+    assertThat(output).doesNotContain("Lee Grant").doesNotContain("victim0@example.org");
+    return line;
   }
 
   private static void assertEveryEventAppliedOnce(Map<String, String> env, int events, int crimes)

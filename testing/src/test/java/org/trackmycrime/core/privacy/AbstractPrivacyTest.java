@@ -166,32 +166,16 @@ abstract class AbstractPrivacyTest {
   void concurrentAppendsKeepOneValidChain() throws Exception {
     int threads = 6;
     int each = 25;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Callable<Void>> work = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        work.add(
-            () -> {
-              for (int i = 0; i < each; i++) {
-                String force = i % 5 == 0 ? OTHER : FORCE;
-                tmc.audit().record(entry(force, thread * 1000 + i));
-              }
-              return null;
-            });
-      }
-      for (Future<Void> f : pool.invokeAll(work)) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    AuditVerification mine = tmc.audit().verify(FORCE);
-    AuditVerification other = tmc.audit().verify(OTHER);
-    assertThat(mine.firstBreak()).isEmpty();
-    assertThat(other.firstBreak()).isEmpty();
-    assertThat(mine.entries() + other.entries()).isEqualTo(threads * each);
-    assertThat(other.entries()).isEqualTo(threads * 5);
+    inParallel(
+        threads,
+        thread -> {
+          for (int i = 0; i < each; i++) {
+            String force = i % 5 == 0 ? OTHER : FORCE;
+            tmc.audit().record(entry(force, thread * 1000 + i));
+          }
+        });
+    assertChainsIntact(threads * each);
+    assertThat(tmc.audit().verify(OTHER).entries()).isEqualTo(threads * 5);
   }
 
   @Test
@@ -208,37 +192,52 @@ abstract class AbstractPrivacyTest {
               .build());
     }
     int each = 30;
-    ExecutorService pool = Executors.newFixedThreadPool(nodes.size() * 2);
+    inParallel(
+        nodes.size() * 2,
+        thread -> {
+          TrackMyCrime node = nodes.get(thread % nodes.size());
+          for (int i = 0; i < each; i++) {
+            int n = thread * 1000 + i;
+            node.inTransaction(
+                () -> {
+                  node.audit().record(entry(FORCE, n));
+                  node.audit().record(entry(n % 3 == 0 ? OTHER : FORCE, n + 500));
+                  return null;
+                });
+          }
+        });
+    assertChainsIntact(nodes.size() * 2 * each * 2);
+  }
+
+  /** Runs {@code work} on {@code threads} threads at once (given each its number); rethrows. */
+  private static void inParallel(int threads, java.util.function.IntConsumer work)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Callable<Void>> work = new ArrayList<>();
-      for (int t = 0; t < nodes.size() * 2; t++) {
-        TrackMyCrime node = nodes.get(t % nodes.size());
+      List<Callable<Void>> all = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
         int thread = t;
-        work.add(
+        all.add(
             () -> {
-              for (int i = 0; i < each; i++) {
-                int n = thread * 1000 + i;
-                node.inTransaction(
-                    () -> {
-                      node.audit().record(entry(FORCE, n));
-                      node.audit().record(entry(n % 3 == 0 ? OTHER : FORCE, n + 500));
-                      return null;
-                    });
-              }
+              work.accept(thread);
               return null;
             });
       }
-      for (Future<Void> f : pool.invokeAll(work)) {
+      for (Future<Void> f : pool.invokeAll(all)) {
         f.get();
       }
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Both forces' chains verify, and hold {@code total} entries between them. */
+  private void assertChainsIntact(int total) {
     AuditVerification mine = tmc.audit().verify(FORCE);
     AuditVerification other = tmc.audit().verify(OTHER);
     assertThat(mine.firstBreak()).isEmpty();
     assertThat(other.firstBreak()).isEmpty();
-    assertThat(mine.entries() + other.entries()).isEqualTo(nodes.size() * 2 * each * 2);
+    assertThat(mine.entries() + other.entries()).isEqualTo(total);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 import org.trackmycrime.core.PersistenceException;
 import org.trackmycrime.core.internal.jdbi.Db;
 import org.trackmycrime.core.model.Channel;
@@ -284,19 +285,43 @@ public final class DispatchStore {
     return db.with(
             "record delivery",
             h ->
-                h.createUpdate(RECORD_DELIVERY)
-                    .bind("channel", channel.name())
-                    .bind("channelName", channelName)
-                    .bind("outcome", outcome.name())
-                    .bind("providerId", providerId)
-                    .bind("attempt", attempt)
-                    .bind("code", errorCode)
+                bindDelivery(
+                        h.createUpdate(RECORD_DELIVERY),
+                        channel,
+                        channelName,
+                        outcome,
+                        providerId,
+                        attempt,
+                        errorCode)
                     .bind("now", now)
                     .bind("force", row.force())
                     .bind("id", row.id())
                     .bind("token", token)
                     .execute())
         == 1;
+  }
+
+  /** The delivery's own values in {@link #RECORD_DELIVERY}. */
+  private static Update bindDelivery(
+      Update update,
+      Channel channel,
+      String channelName,
+      Delivery.Outcome outcome,
+      String providerId,
+      int attempt,
+      String errorCode) {
+    return update
+        .bind("channel", channel.name())
+        .bind("channelName", channelName)
+        .bind("outcome", outcome.name())
+        .bind("providerId", providerId)
+        .bind("attempt", attempt)
+        .bind("code", errorCode);
+  }
+
+  /** The finish's own values in {@link #FINISH_SENT}. */
+  private static Update bindFinish(Update update, int attempts, String note) {
+    return update.bind("attempts", attempts).bind("error", note);
   }
 
   /** Puts the row back for a later pass. False when the lease was lost. */
@@ -366,9 +391,7 @@ public final class DispatchStore {
     return db.with(
             "finish sent outbox row",
             h ->
-                h.createUpdate(FINISH_SENT)
-                    .bind("attempts", attempts)
-                    .bind("error", note)
+                bindFinish(h.createUpdate(FINISH_SENT), attempts, note)
                     .bind("now", now)
                     .bind("force", row.force())
                     .bind("id", row.id())
@@ -399,15 +422,17 @@ public final class DispatchStore {
     return db.with(
         "record delivery and finish sent outbox row",
         h ->
-            h.createUpdate(RECORD_DELIVERY + "; " + FINISH_SENT)
-                .bind("channel", channel.name())
-                .bind("channelName", channelName)
-                .bind("outcome", Delivery.Outcome.ACCEPTED.name())
-                .bind("providerId", providerId)
-                .bind("attempt", attempt)
-                .bind("code", (String) null)
-                .bind("attempts", attempts)
-                .bind("error", note)
+            bindFinish(
+                    bindDelivery(
+                        h.createUpdate(RECORD_DELIVERY + "; " + FINISH_SENT),
+                        channel,
+                        channelName,
+                        Delivery.Outcome.ACCEPTED,
+                        providerId,
+                        attempt,
+                        null),
+                    attempts,
+                    note)
                 .bind("now", now)
                 .bind("force", row.force())
                 .bind("id", row.id())
