@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,28 +53,21 @@ public final class JdbiVictimPreferenceStore implements VictimPreferenceStore {
     if (keys.isEmpty()) {
       return found;
     }
-    Set<JdbiVictimStore.Key> wanted = Set.copyOf(keys);
-    List<String> crimes =
-        wanted.stream().map(JdbiVictimStore.Key::crimeRef).distinct().sorted().toList();
+    List<JdbiVictimStore.Key> wanted = List.copyOf(new LinkedHashSet<>(keys));
     List<Map.Entry<JdbiVictimStore.Key, VictimPreferences>> rows =
         db.with(
             "find victim preferences",
             h ->
-                h.createQuery(
-                        "SELECT crime_ref, victim_ref, alert_channels, lang, quiet_chosen,"
-                            + " quiet_from_minute, quiet_until_minute, update_frequency_days"
-                            + " FROM tmc_victim_preference"
-                            + " WHERE force_slug = :force AND crime_ref IN (<refs>)"
-                            + " AND victim_ref IN (<victims>)")
+                JdbiVictimStore.bindKeys(
+                        h.createQuery(
+                            "SELECT p.crime_ref, p.victim_ref, p.alert_channels, p.lang,"
+                                + " p.quiet_chosen, p.quiet_from_minute, p.quiet_until_minute,"
+                                + " p.update_frequency_days FROM "
+                                + JdbiVictimStore.keysTable(wanted.size())
+                                + " JOIN tmc_victim_preference p ON p.force_slug = :force"
+                                + " AND p.crime_ref = k.key_crime AND p.victim_ref = k.key_victim"),
+                        wanted)
                     .bind("force", force)
-                    .bindList("refs", crimes)
-                    .bindList(
-                        "victims",
-                        wanted.stream()
-                            .map(JdbiVictimStore.Key::victimRef)
-                            .distinct()
-                            .sorted()
-                            .toList())
                     .map(
                         (rs, ctx) ->
                             Map.entry(
@@ -82,9 +76,7 @@ public final class JdbiVictimPreferenceStore implements VictimPreferenceStore {
                                 read(rs)))
                     .list());
     for (Map.Entry<JdbiVictimStore.Key, VictimPreferences> e : rows) {
-      if (wanted.contains(e.getKey())) {
-        found.put(e.getKey(), e.getValue());
-      }
+      found.put(e.getKey(), e.getValue());
     }
     return found;
   }

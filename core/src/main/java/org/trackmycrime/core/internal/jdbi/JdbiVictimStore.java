@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 import org.trackmycrime.core.model.Actor;
 import org.trackmycrime.core.model.Channel;
@@ -40,27 +42,19 @@ public final class JdbiVictimStore implements VictimStore {
           + " :reasons, :frequency, :unreachable, :consent, :risk)";
   // a victim's own choice of language or update interval (tmc_victim_preference, written by the
   // portal) overrides the records system's on every read, so later record events do not undo it
-  private static final String READ =
+  private static final String READ_COLUMNS =
       "SELECT v.force_slug, v.crime_ref, v.victim_ref, v.given_name, v.family_name, v.email,"
           + " v.mobile, COALESCE(p.lang, v.lang) AS lang, v.enhanced, v.enhanced_reasons,"
           + " COALESCE(p.update_frequency_days, v.update_frequency_days) AS update_frequency_days,"
-          + " v.unreachable_channels, v.consent, v.risk"
-          + " FROM tmc_victim v LEFT JOIN tmc_victim_preference p ON p.force_slug = v.force_slug"
+          + " v.unreachable_channels, v.consent, v.risk";
+  private static final String WITH_PREFERENCE =
+      " LEFT JOIN tmc_victim_preference p ON p.force_slug = v.force_slug"
           + " AND p.crime_ref = v.crime_ref AND p.victim_ref = v.victim_ref";
-  private static final String FIND_ALL =
-      READ
-          + " WHERE v.force_slug = :force AND v.crime_ref IN (<refs>)"
-          + " AND v.victim_ref IN (<victims>)";
+  private static final String READ = READ_COLUMNS + " FROM tmc_victim v" + WITH_PREFERENCE;
   private static final String LIST =
       READ + " WHERE v.force_slug = :force AND v.crime_ref = :ref ORDER BY v.victim_ref";
   private static final String HISTORY_COLUMNS =
       "victim_ref, seq, enrolment_action, effective_at, actor, reason, reason_codes, event_key";
-  private static final String HISTORY =
-      "SELECT "
-          + HISTORY_COLUMNS
-          + ", crime_ref FROM tmc_enrolment_history WHERE force_slug = :force"
-          + " AND crime_ref IN (<refs>) AND victim_ref IN (<victims>)"
-          + " ORDER BY crime_ref, victim_ref, seq";
   private static final String INSERT_HISTORY =
       "INSERT INTO tmc_enrolment_history (force_slug, crime_ref, "
           + HISTORY_COLUMNS
@@ -68,6 +62,33 @@ public final class JdbiVictimStore implements VictimStore {
 
   /** A victim of a force: the crime and the victim's reference on it. Not API. */
   public record Key(String crimeRef, String victimRef) {}
+
+  /**
+   * The keys as a table to join on, {@code (VALUES ...) AS k (key_crime, key_victim)}, with {@link
+   * #bindKeys}. Both databases answer such a join from the primary key, one look-up per key; for
+   * {@code crime_ref IN (...) AND victim_ref IN (...)} H2 uses only the key's first column and
+   * reads every row of the force. Not API.
+   */
+  public static String keysTable(int keys) {
+    StringBuilder b = new StringBuilder("(VALUES ");
+    for (int i = 0; i < keys; i++) {
+      b.append(i == 0 ? "" : ", ")
+          .append("(CAST(:kc")
+          .append(i)
+          .append(" AS VARCHAR(64)), CAST(:kv")
+          .append(i)
+          .append(" AS VARCHAR(64)))");
+    }
+    return b.append(") AS k (key_crime, key_victim)").toString();
+  }
+
+  /** Binds the keys of {@link #keysTable}, in the same order. Not API. */
+  public static <S extends SqlStatement<S>> S bindKeys(S statement, List<Key> keys) {
+    for (int i = 0; i < keys.size(); i++) {
+      statement.bind("kc" + i, keys.get(i).crimeRef()).bind("kv" + i, keys.get(i).victimRef());
+    }
+    return statement;
+  }
 
   private final Db db;
 
@@ -81,11 +102,8 @@ public final class JdbiVictimStore implements VictimStore {
         "save victim",
         h -> {
           Db.upsert(h, UPDATE, INSERT, u -> bind(u, v));
-          append(
-              h,
-              v,
-              history(h, v.force(), List.of(v.crimeReference()), List.of(v.victimRef()))
-                  .getOrDefault(new Key(v.crimeReference(), v.victimRef()), List.of()));
+          Key key = new Key(v.crimeReference(), v.victimRef());
+          append(h, v, history(h, v.force(), List.of(key)).getOrDefault(key, List.of()));
         });
   }
 
@@ -159,30 +177,29 @@ public final class JdbiVictimStore implements VictimStore {
     if (keys.isEmpty()) {
       return Map.of();
     }
-    Set<Key> wanted = Set.copyOf(keys);
-    List<String> crimes = wanted.stream().map(Key::crimeRef).distinct().sorted().toList();
-    List<String> victimRefs = wanted.stream().map(Key::victimRef).distinct().sorted().toList();
+    List<Key> wanted = List.copyOf(new LinkedHashSet<>(keys));
     return db.with(
         "find victims",
         h -> {
           Map<Key, VictimRow> rows = new LinkedHashMap<>();
-          h.createQuery(FIND_ALL)
+          bindKeys(
+                  h.createQuery(
+                      READ_COLUMNS
+                          + " FROM "
+                          + keysTable(wanted.size())
+                          + " JOIN tmc_victim v ON v.force_slug = :force"
+                          + " AND v.crime_ref = k.key_crime AND v.victim_ref = k.key_victim"
+                          + WITH_PREFERENCE),
+                  wanted)
               .bind("force", force)
-              .bindList("refs", crimes)
-              .bindList("victims", victimRefs)
               .map((rs, ctx) -> new VictimRow(rs))
-              .forEach(
-                  r -> {
-                    Key k = new Key(r.crimeRef, r.victimRef);
-                    if (wanted.contains(k)) {
-                      rows.put(k, r);
-                    }
-                  });
+              .forEach(r -> rows.put(new Key(r.crimeRef, r.victimRef), r));
           Map<Key, Victim> found = new HashMap<>();
           if (rows.isEmpty()) {
             return found;
           }
-          Map<Key, List<EnrolmentTransition>> history = history(h, force, crimes, victimRefs);
+          Map<Key, List<EnrolmentTransition>> history =
+              history(h, force, List.copyOf(rows.keySet()));
           rows.forEach((k, r) -> found.put(k, r.toVictim(history.getOrDefault(k, List.of()))));
           return found;
         });
@@ -206,8 +223,7 @@ public final class JdbiVictimStore implements VictimStore {
               history(
                   h,
                   force,
-                  List.of(crimeReference),
-                  rows.stream().map(r -> r.victimRef).distinct().toList());
+                  rows.stream().map(r -> new Key(r.crimeRef, r.victimRef)).distinct().toList());
           return rows.stream()
               .map(
                   r ->
@@ -216,14 +232,20 @@ public final class JdbiVictimStore implements VictimStore {
         });
   }
 
-  /** The enrolment history of the given victims on the given crimes of a force, in order. */
+  /** The enrolment history of these victims of a force, each in order. */
   private static Map<Key, List<EnrolmentTransition>> history(
-      Handle h, String force, List<String> crimeReferences, List<String> victimRefs) {
+      Handle h, String force, List<Key> keys) {
     Map<Key, List<EnrolmentTransition>> byVictim = new LinkedHashMap<>();
-    h.createQuery(HISTORY)
+    bindKeys(
+            h.createQuery(
+                "SELECT e.victim_ref, e.seq, e.enrolment_action, e.effective_at, e.actor,"
+                    + " e.reason, e.reason_codes, e.event_key, e.crime_ref FROM "
+                    + keysTable(keys.size())
+                    + " JOIN tmc_enrolment_history e ON e.force_slug = :force"
+                    + " AND e.crime_ref = k.key_crime AND e.victim_ref = k.key_victim"
+                    + " ORDER BY e.crime_ref, e.victim_ref, e.seq"),
+            keys)
         .bind("force", force)
-        .bindList("refs", crimeReferences)
-        .bindList("victims", victimRefs)
         .map(
             (rs, ctx) -> {
               String codes = rs.getString("reason_codes");
