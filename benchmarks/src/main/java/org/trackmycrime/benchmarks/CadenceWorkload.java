@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,8 +18,6 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.cadence.CaseObligation;
-import org.trackmycrime.core.model.Force;
-import org.trackmycrime.core.model.ForceSettings;
 
 /**
  * Due-soon and overdue lists ({@code tmc.cadence().dueSoon/overdue}) over N open crimes, each with
@@ -56,13 +53,7 @@ final class CadenceWorkload implements Workload {
       List<Double> scanP99 = new ArrayList<>();
       boolean equal = true;
       try (Databases.Db db = databases.create(kind)) {
-        TrackMyCrime tmc =
-            TrackMyCrime.builder()
-                .dataSource(db.dataSource())
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .build();
-        tmc.forces()
-            .save(new Force(EventStreamGenerator.FORCE, "Bench Police", ForceSettings.defaults()));
+        TrackMyCrime tmc = EventStreamGenerator.benchSdk(db.dataSource(), NOW);
         fill(db.dataSource(), crimes, o.seed());
         for (int i = 0; i < 50; i++) { // warm-up, not measured
           tmc.cadence().dueSoon(EventStreamGenerator.FORCE, WITHIN, LIMIT);

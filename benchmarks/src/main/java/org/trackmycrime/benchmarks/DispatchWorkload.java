@@ -3,7 +3,6 @@ package org.trackmycrime.benchmarks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,8 +13,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.model.Actor;
-import org.trackmycrime.core.model.Force;
-import org.trackmycrime.core.model.ForceSettings;
 import org.trackmycrime.core.model.Language;
 import org.trackmycrime.notifications.AlertChannels;
 import org.trackmycrime.notifications.DispatchConfig;
@@ -133,13 +130,7 @@ abstract class DispatchWorkload implements Workload {
       throws Exception {
     int n = recipients.size();
     try (Databases.Db db = databases.create(kind)) {
-      TrackMyCrime tmc =
-          TrackMyCrime.builder()
-              .dataSource(db.dataSource())
-              .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-              .build();
-      tmc.forces()
-          .save(new Force(EventStreamGenerator.FORCE, "Bench Police", ForceSettings.defaults()));
+      TrackMyCrime tmc = EventStreamGenerator.benchSdk(db.dataSource(), NOW);
       fill(db.dataSource(), recipients, email());
       NotificationChannel channel = channel(server);
       try (Dispatcher dispatcher =

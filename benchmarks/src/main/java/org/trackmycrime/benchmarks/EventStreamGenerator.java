@@ -6,11 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import javax.sql.DataSource;
+import org.trackmycrime.core.TrackMyCrime;
+import org.trackmycrime.core.model.Force;
+import org.trackmycrime.core.model.ForceSettings;
 
 /**
  * Valid record-event v1 streams from a seed: the same seed and size give the same bytes. Every
@@ -20,6 +26,15 @@ import java.util.SplittableRandom;
  */
 public final class EventStreamGenerator {
   static final String FORCE = "bench-force";
+
+  /** A fresh SDK on {@code ds} with its clock stopped at {@code now}, and the bench force saved. */
+  static TrackMyCrime benchSdk(DataSource ds, Instant now) {
+    TrackMyCrime tmc =
+        TrackMyCrime.builder().dataSource(ds).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+    tmc.forces().save(new Force(FORCE, "Bench Police", ForceSettings.defaults()));
+    return tmc;
+  }
+
   static final String SOURCE = "bench";
   static final int GROUP = 50;
   private static final Instant START = Instant.parse("2024-01-01T08:00:00Z");

@@ -4,17 +4,13 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.trackmycrime.core.TrackMyCrime;
 import org.trackmycrime.core.ingest.BulkOptions;
 import org.trackmycrime.core.ingest.BulkReport;
-import org.trackmycrime.core.model.Force;
-import org.trackmycrime.core.model.ForceSettings;
 
 /**
  * Bulk ingest of a generated stream through {@code tmc.ingest().bulkLoad}, next to plain JDBC batch
@@ -156,13 +152,7 @@ final class IngestWorkload implements Workload {
    * to the calling thread's CPU time for the load alone.
    */
   static BulkReport load(Databases.Db db, Path stream, long[] cpu) throws Exception {
-    TrackMyCrime tmc =
-        TrackMyCrime.builder()
-            .dataSource(db.dataSource())
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .build();
-    tmc.forces()
-        .save(new Force(EventStreamGenerator.FORCE, "Bench Police", ForceSettings.defaults()));
+    TrackMyCrime tmc = EventStreamGenerator.benchSdk(db.dataSource(), NOW);
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
     try (BufferedReader in = Files.newBufferedReader(stream, StandardCharsets.UTF_8)) {

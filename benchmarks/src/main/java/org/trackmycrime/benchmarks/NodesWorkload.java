@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.trackmycrime.core.TrackMyCrime;
-import org.trackmycrime.core.model.Force;
-import org.trackmycrime.core.model.ForceSettings;
 import org.trackmycrime.notifications.AlertChannels;
 import org.trackmycrime.notifications.DispatchConfig;
 import org.trackmycrime.notifications.Dispatcher;
@@ -94,14 +92,7 @@ final class NodesWorkload implements Workload {
       throws Exception {
     int n = recipients.size();
     try (Databases.Db db = databases.create(kind)) {
-      TrackMyCrime setup =
-          TrackMyCrime.builder()
-              .dataSource(db.dataSource())
-              .clock(Clock.fixed(DispatchWorkload.NOW, ZoneOffset.UTC))
-              .build();
-      setup
-          .forces()
-          .save(new Force(EventStreamGenerator.FORCE, "Bench Police", ForceSettings.defaults()));
+      TrackMyCrime setup = EventStreamGenerator.benchSdk(db.dataSource(), DispatchWorkload.NOW);
       DispatchWorkload.fill(db.dataSource(), recipients, true);
       List<NotificationChannel> channels = new ArrayList<>();
       List<Dispatcher> dispatchers = new ArrayList<>();

@@ -182,15 +182,7 @@ abstract class AbstractPrivacyTest {
   void appendsFromSeveralNodesInTheirOwnTransactionsKeepOneValidChain() throws Exception {
     // three SDK instances on one database, as three servers: each appends inside transactions of
     // its own, so the chain head is read and locked by separate connections at the same time
-    List<TrackMyCrime> nodes = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      nodes.add(
-          TrackMyCrime.builder()
-              .dataSource(db().dataSource())
-              .clock(db().clock())
-              .migrate(false)
-              .build());
-    }
+    List<TrackMyCrime> nodes = nodes(3);
     int each = 30;
     inParallel(
         nodes.size() * 2,
@@ -207,6 +199,20 @@ abstract class AbstractPrivacyTest {
           }
         });
     assertChainsIntact(nodes.size() * 2 * each * 2);
+  }
+
+  /** {@code n} more SDK instances on this test's database, as separate servers would be. */
+  private List<TrackMyCrime> nodes(int n) {
+    List<TrackMyCrime> nodes = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      nodes.add(
+          TrackMyCrime.builder()
+              .dataSource(db().dataSource())
+              .clock(db().clock())
+              .migrate(false)
+              .build());
+    }
+    return nodes;
   }
 
   /** Runs {@code work} on {@code threads} threads at once (given each its number); rethrows. */
@@ -545,15 +551,7 @@ abstract class AbstractPrivacyTest {
       crime("52/9" + i + "/26", T0.plusSeconds(i), T0.plus(Duration.ofDays(20)));
     }
     at(T0.plus(Duration.ofDays(20 + 400)));
-    List<TrackMyCrime> nodes = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      nodes.add(
-          TrackMyCrime.builder()
-              .dataSource(db().dataSource())
-              .clock(db().clock())
-              .migrate(false)
-              .build());
-    }
+    List<TrackMyCrime> nodes = nodes(3);
     ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
     int total = 0;
     try {

@@ -293,12 +293,17 @@ public final class DispatchStore {
                         providerId,
                         attempt,
                         errorCode)
-                    .bind("now", now)
-                    .bind("force", row.force())
-                    .bind("id", row.id())
-                    .bind("token", token)
+                    .bindMap(heldRow(row, token, now))
                     .execute())
         == 1;
+  }
+
+  /**
+   * The binds every write to a row this worker holds shares: the row's key, the claim token the
+   * statement checks, and the time.
+   */
+  private static Map<String, Object> heldRow(OutboxRow row, String token, Instant now) {
+    return Map.of("now", now, "force", row.force(), "id", row.id(), "token", token);
   }
 
   /** The delivery's own values in {@link #RECORD_DELIVERY}. */
@@ -340,10 +345,7 @@ public final class DispatchStore {
                     .bind("next", nextAt)
                     .bind("attempts", attempts)
                     .bind("error", error)
-                    .bind("now", now)
-                    .bind("force", row.force())
-                    .bind("id", row.id())
-                    .bind("token", token)
+                    .bindMap(heldRow(row, token, now))
                     .execute())
         == 1;
   }
@@ -374,10 +376,7 @@ public final class DispatchStore {
                     .bind("status", status.name())
                     .bind("attempts", attempts)
                     .bind("error", error)
-                    .bind("now", now)
-                    .bind("force", row.force())
-                    .bind("id", row.id())
-                    .bind("token", token)
+                    .bindMap(heldRow(row, token, now))
                     .execute())
         == 1;
   }
@@ -392,10 +391,7 @@ public final class DispatchStore {
             "finish sent outbox row",
             h ->
                 bindFinish(h.createUpdate(FINISH_SENT), attempts, note)
-                    .bind("now", now)
-                    .bind("force", row.force())
-                    .bind("id", row.id())
-                    .bind("token", token)
+                    .bindMap(heldRow(row, token, now))
                     .execute())
         == 1;
   }
@@ -433,10 +429,7 @@ public final class DispatchStore {
                         null),
                     attempts,
                     note)
-                .bind("now", now)
-                .bind("force", row.force())
-                .bind("id", row.id())
-                .bind("token", token)
+                .bindMap(heldRow(row, token, now))
                 .execute(
                     (statement, ctx) -> {
                       PreparedStatement ps = statement.get();
